@@ -1,0 +1,15 @@
+"""Errors of the SDK bridge: each says what is missing and how to get it."""
+
+from __future__ import annotations
+
+
+class SdkError(Exception):
+    """Base class for every failure of the ProActive SDK bridge."""
+
+
+class SdkUnavailableError(SdkError):
+    """A prerequisite (the `proactive` package, `java`, `javac`) is not installed."""
+
+
+class ValidatorCrashedError(SdkError):
+    """The validator JVM died or answered something that is not a verdict."""
