@@ -1,0 +1,1 @@
+"""Exporters of the workflow: pictures (SVG, PNG) and other formats."""

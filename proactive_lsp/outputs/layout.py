@@ -1,0 +1,346 @@
+"""Layered (Sugiyama-style) layout of a workflow graph, top to bottom, in plain Python.
+
+``layout_graph`` turns the model's ``networkx.MultiDiGraph`` into a ``Picture``: every box, curve,
+arrowhead and label position, in pixels. The SVG and PNG writers only draw a ``Picture``.
+
+Steps: loop edges are turned upwards and remaining cycles broken (``picture_layers``), tasks get
+layers by longest path, every edge gets dummy vertices in the ranks it crosses (one of them holds
+its label), barycenter sweeps reduce crossings, and ``picture_coords`` assigns x coordinates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from proactive_lsp.outputs.picture_coords import assign_x
+from proactive_lsp.outputs.picture_geometry import (
+    ARROW_LENGTH,
+    Cubic,
+    Point,
+    Rect,
+    arrowhead,
+    centered_rect,
+    shorten_end,
+    vertical_curve,
+)
+from proactive_lsp.outputs.picture_layers import Layered, layer
+from proactive_lsp.outputs.picture_legend import LegendItem, place_legend
+from proactive_lsp.outputs.picture_style import (
+    DETAIL_FONT,
+    EDGE_FONT,
+    NODE_FONT,
+    NODE_PAINTS,
+    TITLE_FONT,
+    edge_style,
+    text_width,
+)
+
+MARGIN = 16.0
+PAD_X = 12.0
+MARKER_SPACE = 18.0  # room inside a box for the error/warning marker
+NODE_MIN_WIDTH = 64.0
+LABEL_PAD_X = 5.0
+LABEL_HEIGHT = EDGE_FONT + 7
+RANK_GAP = 22.0
+SELF_LOOP_BULGE = 34.0
+
+
+@dataclass(frozen=True)
+class PlacedNode:
+    name: str
+    label: str
+    detail: str
+    kind: str
+    severity: str | None
+    cell: int | None
+    line: int | None
+    box: Rect
+
+
+@dataclass(frozen=True)
+class PlacedEdge:
+    source: str
+    target: str
+    kind: str
+    label: str
+    style: str
+    curve: tuple[Cubic, ...]  # ends at the base of the arrowhead
+    arrow: tuple[Point, ...]
+    label_box: Rect | None
+
+
+@dataclass(frozen=True)
+class Picture:
+    title: str
+    width: float
+    height: float
+    nodes: tuple[PlacedNode, ...]
+    edges: tuple[PlacedEdge, ...]
+    legend: tuple[LegendItem, ...]
+
+
+@dataclass(frozen=True)
+class _Edge:
+    source: int
+    target: int
+    kind: str
+    label: str
+
+
+def layout_graph(graph: nx.MultiDiGraph[Any]) -> Picture:
+    """Place every node, edge and label of ``graph`` (see the module docstring for the steps)."""
+    names = [str(node) for node in graph.nodes]
+    index = {node: i for i, node in enumerate(graph.nodes)}
+    nodes = [_node_facts(str(node), data) for node, data in graph.nodes(data=True)]
+    edges = [
+        _edge_facts(index[u], index[v], key, data)
+        for u, v, key, data in graph.edges(keys=True, data=True)
+    ]
+    ranked = [e for e in edges if e.source != e.target]
+    layered = layer(
+        len(names), [(e.source, e.target) for e in ranked], [e.kind == "loop" for e in ranked]
+    )
+
+    width = [_box_size(n)[0] for n in nodes]
+    height = [_box_size(n)[1] for n in nodes]
+    self_loops: list[list[_Edge]] = [[] for _ in names]
+    for e in edges:
+        if e.source == e.target:
+            self_loops[e.source].append(e)
+    left = [w / 2 for w in width] + [0.0] * (len(layered.rank_of) - len(names))
+    right = [w / 2 + _self_loop_room(loops) for w, loops in zip(width, self_loops, strict=True)]
+    right += [0.0] * (len(layered.rank_of) - len(names))
+    label_of = _label_vertices(layered, ranked)
+    for vertex, text in label_of.items():
+        left[vertex] = right[vertex] = (text_width(text, EDGE_FONT) + 2 * LABEL_PAD_X) / 2
+
+    n = len(names)
+
+    def separation(a: int, b: int) -> float:
+        plain = (a >= n and a not in label_of) + (b >= n and b not in label_of)
+        return (30.0, 14.0, 10.0)[plain]
+
+    # Back edges (loops, broken cycles) should go round the tasks, not pull them out of line.
+    backward = {
+        v
+        for chain, f in zip(layered.chains, layered.flipped, strict=True)
+        if f
+        for v in chain[1:-1]
+    }
+
+    def weight(a: int, b: int) -> float:
+        """How hard ``b`` pulls ``a`` (the pull need not be mutual)."""
+        if a < n and b in backward:
+            return 0.0
+        if b < n and a in backward:
+            return 0.02
+        return (1.0, 2.0, 8.0)[(a >= n) + (b >= n)]
+
+    ports = _ports(layered, n, width)
+
+    def port(a: int, b: int) -> float:
+        return ports.get((a, b), 0.0)
+
+    x = assign_x(layered, left, right, separation, weight, port)
+    top = MARGIN + (TITLE_FONT + 14 if graph.graph.get("title") else 0)
+    y = _assign_y(layered, height, label_of, top)
+    shift = MARGIN - min((x[v] - left[v] for v in range(len(x))), default=0.0)
+    x = [value + shift for value in x]
+
+    boxes = [centered_rect((x[i], y[i]), width[i], height[i]) for i in range(n)]
+    placed_edges = [
+        _route(layered, i, e, x, y, boxes, label_of, names, ports) for i, e in enumerate(ranked)
+    ]
+    for vertex, loops in enumerate(self_loops):
+        placed_edges.extend(_self_loop(boxes[vertex], e, i, names) for i, e in enumerate(loops))
+    drawing_right = max((x[v] + right[v] for v in range(len(x))), default=MARGIN)
+    drawing_bottom = max((y[v] + height[v] / 2 for v in range(n)), default=top)
+    title = str(graph.graph.get("title") or "")
+    legend, legend_width, bottom = place_legend(
+        [node.kind for node in nodes],
+        [node.severity for node in nodes if node.severity],
+        [e.style for e in placed_edges],
+        left=MARGIN,
+        top=drawing_bottom + RANK_GAP,
+        min_width=drawing_right - MARGIN,
+    )
+    title_width = text_width(title, TITLE_FONT) * 1.1
+    canvas_width = max(drawing_right, MARGIN + legend_width, MARGIN + title_width) + MARGIN
+    placed_nodes = tuple(
+        PlacedNode(names[i], f.label, f.detail, f.kind, f.severity, f.cell, f.line, boxes[i])
+        for i, f in enumerate(nodes)
+    )
+    return Picture(
+        title=title,
+        width=round(canvas_width),
+        height=round(max(bottom, top) + MARGIN),
+        nodes=placed_nodes,
+        edges=tuple(placed_edges),
+        legend=tuple(legend),
+    )
+
+
+@dataclass(frozen=True)
+class _NodeFacts:
+    label: str
+    detail: str
+    kind: str
+    severity: str | None
+    cell: int | None
+    line: int | None
+
+
+def _node_facts(name: str, data: dict[str, Any]) -> _NodeFacts:
+    kind = data.get("kind")
+    severity = data.get("severity")
+    cell, line = data.get("cell"), data.get("line")
+    return _NodeFacts(
+        label=str(data.get("label") or name),
+        detail=str(data.get("detail") or ""),
+        kind=kind if kind in NODE_PAINTS else "task",
+        severity=severity if severity in ("error", "warning") else None,
+        cell=cell if isinstance(cell, int) else None,
+        line=line if isinstance(line, int) else None,
+    )
+
+
+def _edge_facts(source: int, target: int, key: object, data: dict[str, Any]) -> _Edge:
+    kind = str(data.get("kind") or (key if isinstance(key, str) else "dep"))
+    # draw_job labels every control edge with its kind; dep edges only when they replicate.
+    label = str(data.get("label") or ("" if kind == "dep" else kind))
+    return _Edge(source, target, kind, label)
+
+
+def _box_size(node: _NodeFacts) -> tuple[float, float]:
+    text = max(text_width(node.label, NODE_FONT), text_width(node.detail, DETAIL_FONT))
+    marker = MARKER_SPACE if node.severity else 0.0
+    width = max(NODE_MIN_WIDTH, text + 2 * PAD_X + marker)
+    return round(width), (46.0 if node.detail else 32.0)
+
+
+def _self_loop_room(loops: list[_Edge]) -> float:
+    if not loops:
+        return 0.0
+    labels = max(text_width(e.label, EDGE_FONT) + 2 * LABEL_PAD_X for e in loops)
+    return SELF_LOOP_BULGE * 0.75 + 8 * len(loops) + 6 + labels
+
+
+def _label_vertices(layered: Layered, edges: list[_Edge]) -> dict[int, str]:
+    """The dummy that carries each labelled edge's label: the middle one on an odd rank."""
+    labels: dict[int, str] = {}
+    for chain, e in zip(layered.chains, edges, strict=True):
+        if e.label:
+            span = (len(chain) - 1) // 2
+            labels[chain[2 * ((span - 1) // 2) + 1]] = e.label
+    return labels
+
+
+def _assign_y(
+    layered: Layered, height: list[float], label_of: dict[int, str], top: float
+) -> list[float]:
+    """Rank by rank: task ranks as tall as their tallest box, odd ranks as tall as a label."""
+    y = [0.0] * len(layered.rank_of)
+    cursor = top
+    for r, rank in enumerate(layered.ranks):
+        if r % 2 == 0:
+            size = max((height[v] for v in rank if v < len(height)), default=0.0)
+        else:
+            size = LABEL_HEIGHT if any(v in label_of for v in rank) else 0.0
+            cursor += RANK_GAP
+        for vertex in rank:
+            y[vertex] = cursor + size / 2
+        cursor += size
+        if r % 2 == 1:
+            cursor += RANK_GAP
+    return y
+
+
+def _route(
+    layered: Layered,
+    i: int,
+    e: _Edge,
+    x: list[float],
+    y: list[float],
+    boxes: list[Rect],
+    label_of: dict[int, str],
+    names: list[str],
+    ports: dict[tuple[int, int], float],
+) -> PlacedEdge:
+    chain = layered.chains[i]
+    upper, lower = chain[0], chain[-1]
+    points: list[Point] = [(x[upper] + ports.get((upper, chain[1]), 0.0), boxes[upper].bottom)]
+    points += [(x[v], y[v]) for v in chain[1:-1]]
+    points.append((x[lower] + ports.get((lower, chain[-2]), 0.0), boxes[lower].y))
+    if layered.flipped[i]:
+        points.reverse()
+    tip = points[-1]
+    downward = tip[1] > points[-2][1]
+    label_box = next(
+        (
+            centered_rect((x[v], y[v]), _label_width(label_of[v]), LABEL_HEIGHT)
+            for v in chain
+            if v in label_of
+        ),
+        None,
+    )
+    return PlacedEdge(
+        source=names[e.source],
+        target=names[e.target],
+        kind=e.kind,
+        label=e.label,
+        style=edge_style(e.kind, e.label),
+        curve=tuple(vertical_curve(shorten_end(points, ARROW_LENGTH))),
+        arrow=tuple(arrowhead(tip, (0.0, 1.0 if downward else -1.0))),
+        label_box=label_box,
+    )
+
+
+def _label_width(text: str) -> float:
+    return text_width(text, EDGE_FONT) + 2 * LABEL_PAD_X
+
+
+def _ports(layered: Layered, n: int, width: list[float]) -> dict[tuple[int, int], float]:
+    """Spread the links leaving (or entering) one side of a box, in the order of their far ends.
+
+    Every edge has its own dummy next to each task, so links never share a port.
+    """
+    position = {v: i for rank in layered.ranks for i, v in enumerate(rank)}
+    ports: dict[tuple[int, int], float] = {}
+    for vertex in range(n):
+        for side in (layered.down[vertex], layered.up[vertex]):
+            if len(side) < 2:
+                continue
+            step = min(14.0, width[vertex] * 0.7 / (len(side) - 1))
+            for i, other in enumerate(sorted(side, key=position.__getitem__)):
+                ports[(vertex, other)] = (i - (len(side) - 1) / 2) * step
+    return ports
+
+
+def _self_loop(box: Rect, e: _Edge, i: int, names: list[str]) -> PlacedEdge:
+    """A loop on the box's right side: out at the upper right, back in lower, label beside it."""
+    bulge = SELF_LOOP_BULGE + 8 * i
+    _, cy = box.center
+    start, end = (box.right, cy - 7), (box.right + ARROW_LENGTH, cy + 7)
+    curve: Cubic = (start, (box.right + bulge, cy - 7), (box.right + bulge, cy + 7), end)
+    label_box = None
+    if e.label:
+        width = _label_width(e.label)
+        label_box = Rect(
+            box.right + bulge * 0.75 + 6,
+            cy - LABEL_HEIGHT / 2 + i * LABEL_HEIGHT,
+            width,
+            LABEL_HEIGHT,
+        )
+    return PlacedEdge(
+        source=names[e.source],
+        target=names[e.target],
+        kind=e.kind,
+        label=e.label,
+        style=edge_style(e.kind, e.label),
+        curve=(curve,),
+        arrow=tuple(arrowhead((box.right, cy + 7), (-1.0, 0.0))),
+        label_box=label_box,
+    )
