@@ -7,7 +7,7 @@ slow to import and prints to stdout. Functions locate or import it when called.
 from __future__ import annotations
 
 from proactive_lsp.sdk.errors import SdkError, SdkUnavailableError, ValidatorCrashedError
-from proactive_lsp.sdk.in_jvm import flowcheck_in_sdk_jvm
+from proactive_lsp.sdk.in_jvm import flowcheck_in_sdk_jvm, validate_sdk_job
 from proactive_lsp.sdk.locate import missing_prerequisite
 from proactive_lsp.sdk.validator import validate_xml, validate_xml_files
 from proactive_lsp.sdk.validator_process import ValidatorProcess, shared_validator
@@ -22,6 +22,7 @@ __all__ = [
     "flowcheck_in_sdk_jvm",
     "missing_prerequisite",
     "shared_validator",
+    "validate_sdk_job",
     "validate_xml",
     "validate_xml_files",
 ]

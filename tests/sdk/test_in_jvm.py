@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from proactive_lsp.sdk import ValidatorProcess, Verdict, flowcheck_in_sdk_jvm
+from proactive_lsp.sdk import ValidatorProcess, Verdict, flowcheck_in_sdk_jvm, validate_sdk_job
 
 pytestmark = pytest.mark.requires_sdk
 
@@ -133,7 +133,7 @@ def test_in_jvm_verdict_equals_exported_file_verdict(
 ) -> None:
     job = build(gateway)
     in_jvm = flowcheck_in_sdk_jvm(gateway, job)
-    from_file = validator.validate_xml(gateway.exportJob2XML(job))
+    from_file = validate_sdk_job(gateway, job, validator)
     assert in_jvm == expected
     assert from_file == expected
 
