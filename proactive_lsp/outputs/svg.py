@@ -83,26 +83,29 @@ def _css() -> str:
         ".node{cursor:pointer}",
         ".node rect.box{stroke-width:1.5}",
         ".node.error rect.box,.node.warning rect.box{stroke-width:2.5}",
-        ".node.anonymous text.label{font-style:italic}",
         ".marker text{font-size:11px;font-weight:bold;fill:#ffffff}",
-        ".edge path{fill:none;stroke-width:1.6}",
+        ".edge path,.swatch-edge path{fill:none;stroke-width:1.6}",
+        ".swatch-node rect{stroke-width:1.5}",
         f".edge-label text,.legend text{{font-size:{_n(EDGE_FONT)}px}}",
         f".legend text{{font-size:{_n(LEGEND_FONT)}px;fill:{MUTED_TEXT}}}",
         f".edge-label rect{{fill:{BACKGROUND};stroke-width:1}}",
     ]
     for kind, paint in NODE_PAINTS.items():
         dash = "stroke-dasharray:5 3;" if paint.dashed else ""
-        rules.append(f".node.{kind} rect.box{{fill:{paint.fill};stroke:{paint.stroke};{dash}}}")
+        paint_css = f"fill:{paint.fill};stroke:{paint.stroke};{dash}"
+        rules.append(f".node.{kind} rect.box,.swatch-node.{kind} rect{{{paint_css}}}")
     for level, color in SEVERITY_COLORS.items():
         rules.append(f".node.{level} rect.box{{stroke:{color}}}")
-        rules.append(f".marker.{level} circle{{fill:{color}}}")
+        rules.append(f".marker.{level} circle,.swatch-marker.{level} circle{{fill:{color}}}")
     for style, edge_paint in EDGE_PAINTS.items():
         dash = (
             f"stroke-dasharray:{_n(edge_paint.dash[0])} {_n(edge_paint.dash[1])};"
             if edge_paint.dash
             else ""
         )
-        rules.append(f".edge.{style} path{{stroke:{edge_paint.color};{dash}}}")
+        rules.append(
+            f".edge.{style} path,.swatch-edge.{style} path{{stroke:{edge_paint.color};{dash}}}"
+        )
         rules.append(f".edge.{style} polygon{{fill:{edge_paint.color}}}")
         rules.append(f".edge-label.{style} rect{{stroke:{edge_paint.color}}}")
         rules.append(f".edge-label.{style} text{{fill:{edge_paint.color}}}")
@@ -174,16 +177,15 @@ def _legend_item(item: LegendItem) -> str:
     swatch = item.swatch
     if item.group == "edge":
         y = swatch.y + swatch.height / 2
-        shape = (
-            f'<g class="edge {item.key}"><path d="M{_n(swatch.x)} {_n(y)}H{_n(swatch.right)}"/></g>'
-        )
+        line = f"M{_n(swatch.x)} {_n(y)}H{_n(swatch.right)}"
+        shape = f'<g class="swatch-edge {item.key}"><path d="{line}"/></g>'
     elif item.group == "severity":
         shape = (
-            f'<g class="marker {item.key}"><circle cx="{_n(swatch.x + 11)}" '
+            f'<g class="swatch-marker {item.key}"><circle cx="{_n(swatch.x + 11)}" '
             f'cy="{_n(swatch.y + 6)}" r="6"/></g>'
         )
     else:
-        shape = f'<g class="node {item.key}"><rect class="box" {_rect_attrs(swatch)} rx="3"/></g>'
+        shape = f'<g class="swatch-node {item.key}"><rect {_rect_attrs(swatch)} rx="3"/></g>'
     return shape + _text(None, item.text_x, item.text_y + 4, item.caption, anchor=None)
 
 
