@@ -1,0 +1,90 @@
+"""Checks on the dependency graph: cycles (PA303), schema names (PA308), FlowChecker (PA406)."""
+
+from __future__ import annotations
+
+import re
+
+from proactive_lsp.checks.codes import make
+from proactive_lsp.checks.flowchecker import check_flow
+from proactive_lsp.diagnostics import Diagnostic
+from proactive_lsp.model.workflow import Workflow
+
+# xsd:ID is an NCName: a letter or `_` first, then letters, digits, `.`, `-`, `_` (Unicode-wide).
+_NCNAME = re.compile(r"^[^\W\d][\w.\-]*$")
+
+
+def check_cycles(workflow: Workflow) -> list[Diagnostic]:
+    import networkx as nx
+
+    found: list[Diagnostic] = []
+    for component in nx.strongly_connected_components(workflow.graph):
+        if len(component) < 2:
+            continue
+        members = sorted(component, key=list(workflow.tasks).index)
+        for child in members:
+            for ref in workflow.tasks[child].deps:
+                if ref.name in component:
+                    cycle = " → ".join(_cycle_through(workflow, ref.name, child))
+                    found.append(make(
+                        "PA303",
+                        f"dependency cycle: {cycle}; ProActive refuses the job (Infinite recursion "
+                        "detected / Unreachable task)",
+                        ref.range,
+                        cell=ref.cell,
+                    ))
+    return found
+
+
+def _cycle_through(workflow: Workflow, parent: str, child: str) -> list[str]:
+    import networkx as nx
+
+    try:
+        back = nx.shortest_path(workflow.graph, child, parent)
+    except nx.NetworkXNoPath:
+        back = [child, parent]
+    return [*back, child]
+
+
+def check_names(workflow: Workflow) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for task in workflow.tasks.values():
+        if not _NCNAME.match(task.name) or "#" in task.name or "*" in task.name:
+            found.append(make(
+                "PA308",
+                f"task name '{task.name}' is refused by ProActive's job schema: a task name must "
+                "be an XML NCName (letter or `_` first; letters, digits, `.`, `-`, `_`)",
+                task.name_range,
+                cell=task.cell,
+            ))
+    job = workflow.job
+    if job.name is not None and len(job.name) < 2 and job.name_ref is not None:
+        found.append(make(
+            "PA308",
+            f"job name '{job.name}' is refused by ProActive's job schema: it needs at least 2 characters",
+            job.name_ref.range,
+            cell=job.name_ref.cell,
+        ))
+    return found
+
+
+def check_flowchecker(workflow: Workflow, already: list[Diagnostic]) -> list[Diagnostic]:
+    """PA406, unless the problem is already reported under a more precise code."""
+    error = check_flow(workflow.tasks)
+    if error is None:
+        return []
+    if error.rule in ("recursion", "reachable") and any(d.code == "PA303" for d in already):
+        return []
+    if error.rule in ("name",) and any(d.code == "PA308" for d in already):
+        return []
+    precise = {"PA402", "PA404"}
+    if error.rule in ("block", "replicate", "loop", "if") and any(d.code in precise for d in already):
+        return []
+    task = workflow.tasks.get(error.task)
+    if task is None:
+        return []
+    return [make(
+        "PA406",
+        f"ProActive's FlowChecker refuses the job: {error.message} (task '{error.task}')",
+        task.name_range,
+        cell=task.cell,
+    )]

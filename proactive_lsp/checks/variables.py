@@ -1,0 +1,106 @@
+"""Variable passing between tasks: PA502 (not an ancestor), PA503, PA504, PA505."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from proactive_lsp.checks.codes import make
+from proactive_lsp.diagnostics import Diagnostic, Edit, Fix
+from proactive_lsp.model.task import Task
+from proactive_lsp.model.workflow import Workflow
+from proactive_lsp.text import Range
+
+
+def check_variables(workflow: Workflow) -> list[Diagnostic]:
+    import networkx as nx
+
+    found: list[Diagnostic] = []
+    exporters: dict[str, list[Task]] = {}
+    for task in workflow.tasks.values():
+        for ref in task.exports:
+            exporters.setdefault(ref.name, []).append(task)
+    imported = {ref.name for task in workflow.tasks.values() for ref in task.imports}
+
+    for task in workflow.tasks.values():
+        if task.path is not None and (task.imports or task.exports):
+            refs = task.imports + task.exports
+            found.append(make(
+                "PA505",
+                "with `path=` the kernel does not inject the import/export code: these variables "
+                "are not passed",
+                Range(refs[0].range.start, refs[-1].range.end),
+                cell=task.cell,
+            ))
+        if not task.imports:
+            continue
+        ancestors = nx.ancestors(workflow.graph, task.name) if task.name in workflow.graph else set()
+        for ref in task.imports:
+            sources = exporters.get(ref.name, [])
+            if not sources or any(s.name in ancestors for s in sources):
+                continue
+            fixes = tuple(_add_dependency(task, source.name) for source in sources[:3])
+            names = ", ".join(f"'{s.name}'" for s in sources)
+            found.append(make(
+                "PA502",
+                f"'{ref.name}' is exported by {names}, which {'is' if len(sources) == 1 else 'are'} "
+                f"not an ancestor of '{task.name}': ProActive passes variables only to descendants, "
+                "so the import fails at run time",
+                ref.range,
+                cell=ref.cell,
+                fixes=fixes,
+            ))
+
+    for task in workflow.tasks.values():
+        assigned = _assigned_names(task) if task.is_python and task.path is None else None
+        for ref in task.exports:
+            if assigned is not None and ref.name not in assigned:
+                found.append(make(
+                    "PA503",
+                    f"'{ref.name}' is exported but never assigned in this task's code: the kernel's "
+                    "export block prints a warning at run time and passes nothing",
+                    ref.range,
+                    cell=ref.cell,
+                ))
+            if ref.name not in imported:
+                found.append(make(
+                    "PA504", f"'{ref.name}' is exported but no task imports it", ref.range,
+                    cell=ref.cell, tags=("unnecessary",),
+                ))
+    return found
+
+
+def _add_dependency(task: Task, parent: str) -> Fix:
+    deps = task.deps
+    if deps:
+        last = deps[-1]
+        edit = Edit(Range(last.range.end, last.range.end), f", {parent}", cell=last.cell)
+    else:
+        end = task.name_range.end
+        edit = Edit(Range(end, end), f", dep=[{parent}]", cell=task.cell)
+    return Fix(f"Add a dependency on '{parent}'", (edit,))
+
+
+def _assigned_names(task: Task) -> set[str] | None:
+    """Names the Python body binds, or None when the body does not parse."""
+    try:
+        tree = ast.parse(task.body)
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+    return set(_bound(tree))
+
+
+def _bound(tree: ast.AST) -> Iterator[str]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            yield node.id
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            yield node.name
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                yield (alias.asname or alias.name).split(".")[0]
+        elif isinstance(node, ast.Global):
+            yield from node.names
+
+
+

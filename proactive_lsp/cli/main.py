@@ -1,0 +1,43 @@
+"""`proactive-lsp [serve|check|...]`: argument parsing and dispatch only."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from proactive_lsp import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="proactive-lsp",
+        description="Language server and checker for ProActive Jupyter Kernel workflow pragmas.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check", help="report the diagnostics of notebooks and .py workflows",
+        description="Check notebooks (.ipynb) and .py workflows as kernel 13.0.4 and ProActive "
+        "would run them. Exit 0: no error; 1: errors found; 2: usage or I/O problem.",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command == "check":
+        from proactive_lsp.cli.check import run_check
+
+        return run_check(args.paths, args.format)
+    parser.print_help(sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

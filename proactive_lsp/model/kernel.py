@@ -1,0 +1,377 @@
+"""The kernel's session state and its task pipeline (`__create_task__`, kernel-13.0.4.md §3.2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from proactive_lsp.checks.codes import make
+from proactive_lsp.diagnostics import Diagnostic, Edit, Fix, Location, Related
+from proactive_lsp.model.controls import ControlState
+from proactive_lsp.model.task import FlowKind, FlowScript, Ref, Task, TaskKind
+from proactive_lsp.model.workflow import (
+    Connection,
+    ControlBlock,
+    Hint,
+    Job,
+    Occurrence,
+    Role,
+    Symbol,
+    Workflow,
+)
+from proactive_lsp.syntax.tree import Pragma, Word
+from proactive_lsp.text import Range
+
+_CONNECTION_FREE = ("connect", "help", "configure")
+
+
+@dataclass
+class KernelState:
+    document_name: str | None
+    later_names: list[dict[str, int]]
+    tasks: dict[str, Task] = field(default_factory=dict)
+    tasks_count: int = 0
+    exported_vars: dict[str, list[Ref]] = field(default_factory=dict)
+    imports: dict[str, str] = field(default_factory=dict)
+    multiblock: bool = False
+    last_task: str | None = None  # the kernel's last_modified_task
+    last_task_flag: bool = False  # may a multiblock plain cell append to it?
+    replicated: dict[str, Ref] = field(default_factory=dict)  # task → its `runs=` value
+    job: Job = field(default_factory=Job)
+    job_up_to_date: bool = False
+    submitted: bool = False
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)
+    hints: list[Hint] = field(default_factory=list)
+    controls: list[ControlBlock] = field(default_factory=list)
+    connections: list[Connection] = field(default_factory=list)
+    connection_hint_given: bool = False
+    controls_state: ControlState = field(default_factory=ControlState)
+
+    def report(self, cell: int, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                code=diagnostic.code,
+                severity=diagnostic.severity,
+                message=diagnostic.message,
+                range=diagnostic.range,
+                cell=cell,
+                related=diagnostic.related,
+                fixes=diagnostic.fixes,
+                tags=diagnostic.tags,
+            )
+        )
+
+    def occurrences_add(self, symbol: Symbol, role: Role, name: str, cell: int, where: Range) -> None:
+        self.occurrences.append(Occurrence(symbol, role, name, cell, where))
+
+    # -- the task pipeline -------------------------------------------------------------------
+
+    def create_task(
+        self,
+        cell: int,
+        pragma: Pragma | None,
+        *,
+        name: str,
+        kind: TaskKind,
+        pragma_name: str,
+        name_range: Range,
+        body: str,
+        default_deps: list[str] | None = None,
+        redefinition_reported: bool = False,
+    ) -> Task | None:
+        """Create or modify a task; None when the kernel refuses (an import nobody exported)."""
+        if pragma is not None and not self._imports_available(cell, pragma):
+            return None
+        existing = self.tasks.get(name) if name else None
+        if existing is not None:
+            task = existing
+            if not redefinition_reported:
+                self._report_redefinition(cell, task, name_range)
+            self.exported_vars.pop(name, None)
+            task.deps, task.generic_info, task.variables = [], [], []
+            task.exports, task.imports = [], []
+            task.cell = cell
+            task.name_range = name_range
+            task.defined_in.append(cell)
+            task.pragma = pragma_name or task.pragma
+        else:
+            if not name:
+                name = self.unique_name("DT")
+                kind = TaskKind.ANONYMOUS
+            task = Task(name=name, kind=kind, pragma=pragma_name, cell=cell, name_range=name_range,
+                        name_is_default=kind is TaskKind.ANONYMOUS, defined_in=[cell])
+            self.tasks[name] = task
+            self.tasks_count += 1
+        if kind is not TaskKind.ANONYMOUS or existing is None:
+            self.occurrences_add(Symbol.TASK, Role.DEFINITION, name, cell, name_range)
+        self._apply(task, cell, pragma, body, default_deps)
+        self.last_task = name
+        self.last_task_flag = True
+        self.job_up_to_date = False
+        return task
+
+    def unique_name(self, prefix: str) -> str:
+        """`<prefix><tasks_count>`; the kernel falls back to a random number when it is taken."""
+        candidate = f"{prefix}{self.tasks_count}"
+        bump = self.tasks_count
+        while candidate in self.tasks:
+            bump += 1
+            candidate = f"{prefix}{bump}"
+        return candidate
+
+    def _imports_available(self, cell: int, pragma: Pragma) -> bool:
+        exported = {ref.name for refs in self.exported_vars.values() for ref in refs}
+        ok = True
+        for item in pragma.names("import"):
+            if item.text in exported:
+                continue
+            ok = False
+            self.report(
+                cell,
+                make(
+                    "PA501",
+                    f"The variable '{item.text}' can't be imported: no task defined in an earlier "
+                    "cell exports it (the kernel refuses this cell)",
+                    item.range,
+                ),
+            )
+        return ok
+
+    def _report_redefinition(self, cell: int, task: Task, where: Range) -> None:
+        first = task.defined_in[0]
+        self.report(
+            cell,
+            make(
+                "PA305",
+                f"task '{task.name}' is redefined: the kernel resets its dependencies, variables, "
+                "exports and language from the earlier definition",
+                where,
+                related=(
+                    Related(Location(first, task.name_range if first == task.cell else task.name_range),
+                            f"'{task.name}' first defined here"),
+                ),
+            ),
+        )
+
+    def _apply(self, task: Task, cell: int, pragma: Pragma | None, body: str,
+               default_deps: list[str] | None) -> None:
+        task.language = pragma.value("language") if pragma is not None else None
+        task.precious_result = bool(pragma and (pragma.value("precious_result") or "").lower() == "true")
+        if self.job.selection_script is not None:
+            task.selection_script = self.job.selection_script
+        if self.job.fork_env is not None:
+            task.fork_env = self.job.fork_env
+        if pragma is not None and pragma.param("dep") is not None:
+            self._add_deps(task, cell, pragma.names("dep"))
+        elif default_deps:
+            task.deps = [Ref(name, cell, task.name_range) for name in default_deps if name in self.tasks]
+        if pragma is not None:
+            task.generic_info = _pairs(pragma, "generic_info")
+            task.variables = _pairs(pragma, "variables")
+            task.exports = [Ref(w.text, cell, w.range) for w in pragma.names("export")]
+            task.imports = [Ref(w.text, cell, w.range) for w in pragma.names("import")]
+            for ref in task.exports:
+                self.occurrences_add(Symbol.VARIABLE, Role.DEFINITION, ref.name, cell, ref.range)
+            for ref in task.imports:
+                self.occurrences_add(Symbol.VARIABLE, Role.REFERENCE, ref.name, cell, ref.range)
+            if task.exports:
+                self.exported_vars[task.name] = task.exports
+            path = pragma.param("path")
+            task.path = Ref(path.value.text, cell, path.value.range) if path is not None else None
+        task.import_prefix = self.imports.get(task.engine_language, "") if task.path is None else ""
+        task.body = body
+        task.body_cells = [cell]
+        runs = pragma.param("runs") if pragma is not None else None
+        task.runs = None
+        if runs is not None and pragma is not None and pragma.name.text == "task":
+            self._straight_replicate(task, cell, Ref(runs.value.text, cell, runs.value.range))
+
+    def _add_deps(self, task: Task, cell: int, names: tuple[Word, ...]) -> None:
+        added: set[str] = set()
+        for word in names:
+            name = word.text
+            if name == task.name:
+                self.report(cell, make("PA304", f"'{name}' depends on itself: the kernel skips it",
+                                       word.range, tags=("unnecessary",)))
+                continue
+            if name in added:
+                self.report(cell, make("PA304", f"duplicate dependency on '{name}': the kernel skips it",
+                                       word.range, tags=("unnecessary",)))
+                continue
+            if name not in self.tasks:
+                self._unknown_dependency(task, cell, word)
+                continue
+            self.occurrences_add(Symbol.TASK, Role.REFERENCE, name, cell, word.range)
+            added.add(name)
+            task.deps.append(Ref(name, cell, word.range))
+
+    def _unknown_dependency(self, task: Task, cell: int, word: Word) -> None:
+        later = self.later_names[cell].get(word.text)
+        if later is not None:
+            self.occurrences_add(Symbol.TASK, Role.REFERENCE, word.text, cell, word.range)
+            self.report(cell, make(
+                "PA302",
+                f"task '{word.text}' is only defined in a later cell: run top to bottom, the "
+                "kernel drops this dependency",
+                word.range,
+                related=(Related(Location(later, Range.on_line(0, 0, 0)), f"'{word.text}' is defined here"),),
+            ))
+            return
+        known = list(self.tasks)
+        fixes = tuple(
+            Fix(f"Change to '{c}'", (Edit(word.range, c),), preferred=i == 0)
+            for i, c in enumerate(_closest(word.text, known))
+        )
+        self.report(cell, make(
+            "PA301",
+            f"Task '{word.text}' does not exist: the kernel ignores this dependency",
+            word.range,
+            fixes=fixes,
+        ))
+
+    def _straight_replicate(self, task: Task, cell: int, runs: Ref) -> None:
+        task.runs = runs
+        parents = [self.tasks[d.name] for d in task.deps if d.name in self.tasks]
+        if len(parents) != 1 or parents[0].deps:
+            self.report(cell, make(
+                "PA404",
+                f"The task '{task.name}' can't be replicated: `runs=` needs exactly one dependency "
+                "on a task that has no dependencies itself (the task is still created)",
+                runs.range,
+            ))
+            return
+        parent = parents[0]
+        parent.flow_block = "start"
+        parent.flow_script = FlowScript(FlowKind.REPLICATE, f"runs={runs.name}", cell, runs.range)
+        self.replicated[task.name] = runs
+
+    # -- other state changes -----------------------------------------------------------------
+
+    def require_task(self, cell: int, name: str, where: Range, pragma_name: str) -> bool:
+        if name in self.tasks:
+            return True
+        wording = f"Task '{name}' does not exist." if pragma_name == "delete_task" else (
+            f"The task named '{name}' does not exist."
+        )
+        fixes = tuple(
+            Fix(f"Change to '{c}'", (Edit(where, c),), preferred=i == 0)
+            for i, c in enumerate(_closest(name, list(self.tasks)))
+        )
+        self.report(cell, make("PA306", wording, where, fixes=fixes))
+        return False
+
+    def delete_task(self, name: str) -> None:
+        task = self.tasks.pop(name)
+        if name in self.replicated:
+            del self.replicated[name]
+            for ref in task.deps:
+                parent = self.tasks.get(ref.name)
+                if parent is not None:
+                    parent.flow_block, parent.flow_script = None, None
+            for child in self.tasks.values():
+                if any(d.name == name for d in child.deps):
+                    child.flow_block = None
+        for other in self.tasks.values():
+            other.deps = [d for d in other.deps if d.name != name]
+        self.exported_vars.pop(name, None)
+        if self.last_task == name:
+            self.last_task = None
+        self.job_up_to_date = False
+
+    def name_job(self, cell: int, name: str, where: Range) -> None:
+        self.job.name = name
+        self.job.name_ref = Ref(name, cell, where)
+
+    def note_connection_need(self, cell: int, pragma: Pragma, needs: bool) -> None:
+        if pragma.name.text == "connect" or self.connection_hint_given or not needs:
+            return
+        if self.connections:
+            return
+        self.connection_hint_given = True
+        self.report(cell, make(
+            "PA604",
+            f"`#%{pragma.name.text}` needs a connection to a ProActive server: add `#%connect(...)` "
+            "before it or a proactive_config.ini next to the notebook",
+            pragma.name.range,
+        ))
+
+    def runtime_env_script(self, pragma: Pragma) -> str:
+        keys = ("type", "image", "nvidia_gpu", "mount_host_path", "mount_container_path",
+                "rootless", "isolation", "no_home", "host_network")
+        return "\n".join(f"// {k} = {pragma.value(k)}" for k in keys if pragma.value(k) is not None)
+
+    def finish_replicates(self) -> None:
+        """The checks and the DefaultMerge the kernel adds at submit (§3.5)."""
+        for name, runs in list(self.replicated.items()):
+            task = self.tasks.get(name)
+            if task is None:
+                continue
+            parents = [self.tasks[d.name] for d in task.deps if d.name in self.tasks]
+            children = [t for t in self.tasks.values() if any(d.name == name for d in t.deps)]
+            if len(parents) != 1 or parents[0].deps:
+                self.report(runs.cell, make(
+                    "PA404",
+                    f"The replicated task '{name}' should not have more than one parent task "
+                    "(it needs exactly one, which has no dependencies)",
+                    runs.range,
+                ))
+            elif not children:
+                merge = self.unique_name("DefaultMerge")
+                self.tasks[merge] = Task(
+                    name=merge, kind=TaskKind.DEFAULT_MERGE, pragma="", cell=runs.cell,
+                    name_range=runs.range, name_is_default=True, defined_in=[runs.cell],
+                    deps=[Ref(name, runs.cell, runs.range)], flow_block="end",
+                )
+                self.tasks_count += 1
+                self.report(runs.cell, make(
+                    "PA405",
+                    f"'{name}' is replicated but nothing depends on it: at submit the kernel adds "
+                    f"an empty task '{merge}' to close the REPLICATE control",
+                    runs.range,
+                ))
+                self.hints.append(Hint(runs.cell, runs.range, f" → {merge}",
+                                       "default merge task added by the kernel at submit"))
+            elif len(children) != 1 or len(children[0].deps) != 1:
+                self.report(runs.cell, make(
+                    "PA404",
+                    f"The replicated task '{name}' should not have more than one child task "
+                    "(at most one, which depends only on it)",
+                    runs.range,
+                ))
+            else:
+                children[0].flow_block = "end"
+
+    def workflow(self) -> Workflow:
+        import networkx as nx
+
+        graph: nx.DiGraph = nx.DiGraph()
+        for name, task in self.tasks.items():
+            graph.add_node(name, task=task)
+        for name, task in self.tasks.items():
+            for ref in task.deps:
+                if ref.name in self.tasks:
+                    graph.add_edge(ref.name, name, ref=ref)
+        return Workflow(
+            tasks=self.tasks,
+            job=self.job,
+            diagnostics=self.diagnostics,
+            occurrences=self.occurrences,
+            hints=self.hints,
+            controls=self.controls,
+            connections=self.connections,
+            graph=graph,
+            document_name=self.document_name,
+        )
+
+
+def _pairs(pragma: Pragma, key: str) -> list[tuple[str, str]]:
+    param = pragma.param(key)
+    if param is None:
+        return []
+    return [(pair.key.text, pair.value.text) for pair in param.value.pairs]
+
+
+def _closest(name: str, candidates: list[str]) -> list[str]:
+    import difflib
+
+    return difflib.get_close_matches(name, candidates, n=3, cutoff=0.6)

@@ -1,0 +1,271 @@
+"""Replay the cells top to bottom with kernel 13.0.4's semantics (kernel-13.0.4.md §3).
+
+The replay is the kernel's state machine made explicit: it builds the tasks exactly as the
+kernel would, and reports every place where running the notebook would go wrong or do
+something other than what is written. Checks that need the finished workflow live in
+``proactive_lsp.checks``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from proactive_lsp.checks.codes import make
+from proactive_lsp.diagnostics import Diagnostic, Fix, Location, Related
+from proactive_lsp.documents.cells import SourceDocument
+from proactive_lsp.language.pragmas import PRAGMAS
+from proactive_lsp.language.spec import Control
+from proactive_lsp.model.cell import CellSyntax
+from proactive_lsp.model.controls import ControlState
+from proactive_lsp.model.kernel import KernelState
+from proactive_lsp.model.task import FlowKind, FlowScript, Ref, Script, Task, TaskKind
+from proactive_lsp.model.workflow import Connection, Hint, Role, Symbol, Workflow
+from proactive_lsp.syntax.tree import Pragma
+from proactive_lsp.text import Range
+
+_RESULT_PRAGMAS = ("get_task_result", "print_task_output")
+_SCRIPT_PRAGMAS = ("pre_script", "post_script", "selection_script", "fork_env")
+
+
+def replay(document: SourceDocument, cells: Sequence[CellSyntax]) -> Workflow:
+    state = KernelState(document_name=document.name, later_names=_names_defined_after(cells))
+    for index, cell in enumerate(cells):
+        if cell.blank:
+            continue
+        if cell.pragma is None:
+            _plain_cell(state, index, cell)
+        elif not cell.rejected:
+            _pragma_cell(state, index, cell, cell.pragma)
+    state.controls_state.finish(state)
+    state.finish_replicates()
+    return state.workflow()
+
+
+def _names_defined_after(cells: Sequence[CellSyntax]) -> list[dict[str, int]]:
+    """For each cell, the explicit task names defined in later cells (for PA302)."""
+    later: list[dict[str, int]] = [{} for _ in cells]
+    seen: dict[str, int] = {}
+    for index in range(len(cells) - 1, -1, -1):
+        later[index] = dict(seen)
+        pragma = cells[index].pragma
+        if pragma is not None and not cells[index].rejected:
+            spec = PRAGMAS.get(pragma.name.text)
+            name = pragma.value("name")
+            if spec is not None and spec.creates_task and name:
+                seen[name] = index
+    return later
+
+
+def _plain_cell(state: KernelState, index: int, cell: CellSyntax) -> None:
+    state.controls_state.plain_cell(state, index, cell)
+    if state.multiblock:
+        target = state.tasks.get(state.last_task or "") if state.last_task_flag else None
+        if target is None:
+            state.report(
+                index,
+                make(
+                    "PA401",
+                    "Blocks should be started by pragmas. (multiblock mode: there is no task to "
+                    "append this cell to)",
+                    _first_line_range(cell),
+                ),
+            )
+            return
+        target.body = f"{target.body}\n{cell.body}" if target.body else cell.body
+        target.body_cells.append(index)
+        state.hints.append(
+            Hint(index, _first_line_range(cell), f"appended to {target.name}",
+                 "multiblock mode: the kernel appends this cell to the last task")
+        )
+        return
+    task = state.create_task(
+        index,
+        None,
+        name="",
+        kind=TaskKind.ANONYMOUS,
+        pragma_name="",
+        name_range=_first_line_range(cell),
+        body=cell.body,
+    )
+    if task is not None:
+        state.hints.append(
+            Hint(index, Range.on_line(0, 0, 0), f"{task.name}:",
+                 "a plain cell becomes an anonymous Python task")
+        )
+
+
+def _first_line_range(cell: CellSyntax) -> Range:
+    first = cell.body.split("\n", 1)[0]
+    return Range.on_line(0, 0, len(first))
+
+
+def _pragma_cell(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    name = pragma.name.text
+    spec = PRAGMAS.get(name)
+    if spec is None or spec.removed:
+        return
+    if name != "task":
+        state.last_task_flag = False
+    if not state.controls_state.allows(state, index, pragma):
+        return
+    state.note_connection_need(index, pragma, spec.needs_connection)
+    if spec.creates_task:
+        if spec.control is None:
+            _task(state, index, cell, pragma)
+        else:
+            state.controls_state.task_pragma(state, index, cell, pragma)
+        return
+    handler = _HANDLERS.get(name)
+    if handler is not None:
+        handler(state, index, cell, pragma)
+
+
+def _task(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    explicit = pragma.param("name")
+    name = pragma.value("name") or ""
+    kind = TaskKind.TASK if name else TaskKind.ANONYMOUS
+    name_range = explicit.value.range if explicit is not None and name else pragma.name.range
+    task = state.create_task(
+        index, pragma, name=name, kind=kind, pragma_name="task", name_range=name_range,
+        body=cell.body,
+    )
+    if task is not None and not name:
+        state.hints.append(Hint(index, pragma.name.range, f" {task.name}", "the kernel's default name"))
+
+
+def _controls(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    state.controls_state.flow_pragma(state, index, cell, pragma)
+
+
+def _delete_task(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    param = pragma.param("name")
+    if param is None:
+        return
+    name = param.value.text
+    if not state.require_task(index, name, param.value.range, "delete_task"):
+        return
+    state.occurrences_add(Symbol.TASK, Role.REFERENCE, name, index, param.value.range)
+    state.delete_task(name)
+
+
+def _script(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    param = pragma.param("name")
+    if param is None:
+        return
+    name = param.value.text
+    if not state.require_task(index, name, param.value.range, pragma.name.text):
+        return
+    state.occurrences_add(Symbol.TASK, Role.REFERENCE, name, index, param.value.range)
+    task = state.tasks[name]
+    kind = pragma.name.text
+    default_language = "Jython" if kind in ("selection_script", "fork_env") else ""
+    script = Script(
+        language=pragma.value("language") or default_language,
+        code=cell.body,
+        path=pragma.value("path"),
+        cell=index,
+        range=pragma.name.range,
+    )
+    setattr(task, kind, script)
+
+
+def _job_default(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    kind = pragma.name.text
+    language = "Groovy" if kind == "runtime_env" else (pragma.value("language") or "Jython")
+    code = state.runtime_env_script(pragma) if kind == "runtime_env" else cell.body
+    script = Script(language, code, pragma.value("path") if kind != "runtime_env" else None,
+                    index, pragma.name.range)
+    slot = "selection_script" if kind == "job_selection_script" else "fork_env"
+    setattr(state.job, slot, script)
+    if pragma.value("force") == "on":
+        for task in state.tasks.values():
+            setattr(task, slot, script)
+
+
+def _import(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    state.imports[pragma.value("language") or "Python"] = cell.body
+
+
+def _configure(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    mode = pragma.value("task")
+    if mode in ("block", "multiblock"):
+        state.multiblock = mode == "multiblock"
+
+
+def _job(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    param = pragma.param("name")
+    if param is None:
+        return
+    state.name_job(index, param.value.text, param.value.range)
+    if not state.job_up_to_date:
+        state.job.generic_info = [(p.key.text, p.value.text) for p in _pairs(pragma, "generic_info")]
+        state.job.variables = [(p.key.text, p.value.text) for p in _pairs(pragma, "variables")]
+    state.job_up_to_date = True
+
+
+def _pairs(pragma: Pragma, key: str) -> tuple:  # type: ignore[type-arg]
+    param = pragma.param(key)
+    return () if param is None else param.value.pairs
+
+
+def _submit_job(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    param = pragma.param("name")
+    if param is not None and param.value.text:
+        state.name_job(index, param.value.text, param.value.range)
+    elif state.job.name is None:
+        state.job.name = state.document_name or "DefaultJob"
+    state.job_up_to_date = True
+    state.submitted = True
+
+
+def _task_result(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    param = pragma.param("task_name")
+    if param is None:
+        return
+    name = param.value.text
+    if state.require_task(index, name, param.value.range, pragma.name.text):
+        state.occurrences_add(Symbol.TASK, Role.REFERENCE, name, index, param.value.range)
+
+
+def _connect(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    url = pragma.value("url")
+    host, port = pragma.value("host"), pragma.value("port")
+    if pragma.value("path"):
+        url = None
+    elif host:
+        url = f"https://{host}:{port}" if port else f"http://{host}:8080"
+    elif port:
+        url = f"https://try.activeeon.com:{port}"
+    elif not url:
+        url = "https://try.activeeon.com:8443"
+    state.connections.append(
+        Connection(
+            cell=index,
+            range=pragma.name.range,
+            url=url,
+            config_path=pragma.value("path"),
+            login=pragma.value("login"),
+            has_password=pragma.param("password") is not None,
+        )
+    )
+
+
+def _unused(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    """Pragmas with no effect on the workflow (help, draw_job, list_*, portals...)."""
+
+
+_HANDLERS = {
+    "delete_task": _delete_task,
+    "runs": _controls,
+    "condition": _controls,
+    "import": _import,
+    "configure": _configure,
+    "job": _job,
+    "submit_job": _submit_job,
+    "connect": _connect,
+    "job_selection_script": _job_default,
+    "job_fork_env": _job_default,
+    "runtime_env": _job_default,
+    **{name: _script for name in _SCRIPT_PRAGMAS},
+    **{name: _task_result for name in _RESULT_PRAGMAS},
+}

@@ -1,0 +1,95 @@
+"""The result of replaying a document: tasks, job, graph, and what navigation needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from proactive_lsp.diagnostics import Diagnostic
+from proactive_lsp.language.spec import Control
+from proactive_lsp.model.task import Ref, Script, Task
+from proactive_lsp.text import Range
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+class Role(Enum):
+    DEFINITION = "definition"
+    REFERENCE = "reference"
+
+
+class Symbol(Enum):
+    TASK = "task"
+    VARIABLE = "variable"
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A task or variable name written in a pragma, for definition/references/rename."""
+
+    symbol: Symbol
+    role: Role
+    name: str
+    cell: int
+    range: Range
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """Something the kernel fills in silently, shown as an inlay hint after ``position``."""
+
+    cell: int
+    range: Range  # the hint goes at the end of this range
+    label: str
+    tooltip: str = ""
+
+
+@dataclass(slots=True)
+class ControlBlock:
+    kind: Control
+    cells: list[int] = field(default_factory=list)
+    tasks: list[str] = field(default_factory=list)
+    complete: bool = False
+
+
+@dataclass(slots=True)
+class Job:
+    name: str | None = None  # None until #%job or #%submit_job names it
+    name_ref: Ref | None = None
+    generic_info: list[tuple[str, str]] = field(default_factory=list)
+    variables: list[tuple[str, str]] = field(default_factory=list)
+    selection_script: Script | None = None  # the job default (job_selection_script)
+    fork_env: Script | None = None  # the job default (job_fork_env or runtime_env)
+
+
+@dataclass(slots=True)
+class Connection:
+    cell: int
+    range: Range
+    url: str | None = None
+    config_path: str | None = None
+    login: str | None = None
+    has_password: bool = False
+
+
+@dataclass(slots=True)
+class Workflow:
+    tasks: dict[str, Task]  # in the kernel's creation order
+    job: Job
+    diagnostics: list[Diagnostic]
+    occurrences: list[Occurrence]
+    hints: list[Hint]
+    controls: list[ControlBlock]
+    connections: list[Connection]
+    graph: nx.DiGraph  # nodes: task names; edges parent → child with `ref` (the written dep)
+    document_name: str | None = None
+
+    def title(self, name: str | None = None) -> str:
+        """The file title as the kernel picks it: param, job name, notebook name, Unnamed_job."""
+        if name:
+            return name
+        if self.job.name is not None:
+            return self.job.name
+        return self.document_name or "Unnamed_job"
