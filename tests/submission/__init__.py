@@ -1,0 +1,1 @@
+"""Submission through the real ProActive SDK, against the loopback stand-in scheduler."""
