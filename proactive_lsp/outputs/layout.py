@@ -17,6 +17,7 @@ import networkx as nx
 
 from proactive_lsp.outputs.picture_coords import assign_x
 from proactive_lsp.outputs.picture_geometry import (
+    ARROW_HALF_WIDTH,
     ARROW_LENGTH,
     Cubic,
     Point,
@@ -45,6 +46,7 @@ NODE_MIN_WIDTH = 64.0
 LABEL_PAD_X = 5.0
 LABEL_HEIGHT = EDGE_FONT + 7
 RANK_GAP = 22.0
+MAX_EXTRA_GAP = 30.0
 SELF_LOOP_BULGE = 34.0
 
 
@@ -146,7 +148,7 @@ def layout_graph(graph: nx.MultiDiGraph[Any]) -> Picture:
 
     x = assign_x(layered, left, right, separation, weight, port)
     top = MARGIN + (TITLE_FONT + 14 if graph.graph.get("title") else 0)
-    y = _assign_y(layered, height, label_of, top)
+    y = _assign_y(layered, x, height, label_of, top)
     shift = MARGIN - min((x[v] - left[v] for v in range(len(x))), default=0.0)
     x = [value + shift for value in x]
 
@@ -239,7 +241,7 @@ def _label_vertices(layered: Layered, edges: list[_Edge]) -> dict[int, str]:
 
 
 def _assign_y(
-    layered: Layered, height: list[float], label_of: dict[int, str], top: float
+    layered: Layered, x: list[float], height: list[float], label_of: dict[int, str], top: float
 ) -> list[float]:
     """Rank by rank: task ranks as tall as their tallest box, odd ranks as tall as a label."""
     y = [0.0] * len(layered.rank_of)
@@ -247,14 +249,19 @@ def _assign_y(
     for r, rank in enumerate(layered.ranks):
         if r % 2 == 0:
             size = max((height[v] for v in rank if v < len(height)), default=0.0)
+            gap = 0.0
         else:
             size = LABEL_HEIGHT if any(v in label_of for v in rank) else 0.0
-            cursor += RANK_GAP
+            # Edges that travel far sideways get more height, so they do not run flat.
+            travel = max(
+                (abs(x[v] - x[o]) for v in rank for o in (*layered.up[v], *layered.down[v])),
+                default=0.0,
+            )
+            gap = RANK_GAP + min(MAX_EXTRA_GAP, travel * 0.05)
+        cursor += gap
         for vertex in rank:
             y[vertex] = cursor + size / 2
-        cursor += size
-        if r % 2 == 1:
-            cursor += RANK_GAP
+        cursor += size + gap
     return y
 
 
@@ -305,7 +312,7 @@ def _label_width(text: str) -> float:
 def _ports(layered: Layered, n: int, width: list[float]) -> dict[tuple[int, int], float]:
     """Spread the links leaving (or entering) one side of a box, in the order of their far ends.
 
-    Every edge has its own dummy next to each task, so links never share a port.
+    Every edge has its own dummy next to each task, so a link is keyed by its two ends.
     """
     position = {v: i for rank in layered.ranks for i, v in enumerate(rank)}
     ports: dict[tuple[int, int], float] = {}
@@ -313,7 +320,10 @@ def _ports(layered: Layered, n: int, width: list[float]) -> dict[tuple[int, int]
         for side in (layered.down[vertex], layered.up[vertex]):
             if len(side) < 2:
                 continue
-            step = min(14.0, width[vertex] * 0.7 / (len(side) - 1))
+            step = min(14.0, width[vertex] * 0.8 / (len(side) - 1))
+            if step < 2 * ARROW_HALF_WIDTH + 1:
+                # Too many to keep arrowheads apart: let them meet in one point instead.
+                step = 0.0
             for i, other in enumerate(sorted(side, key=position.__getitem__)):
                 ports[(vertex, other)] = (i - (len(side) - 1) / 2) * step
     return ports

@@ -54,15 +54,28 @@ def centered_rect(center: Point, width: float, height: float) -> Rect:
 
 
 def vertical_curve(points: list[Point]) -> list[Cubic]:
-    """Join the points by S-shaped cubics whose tangents are vertical at every point.
+    """A smooth curve through the points that leaves the first and enters the last vertically.
 
-    Layered pictures read top to bottom, so leaving and entering every node and every dummy point
-    vertically gives smooth edges that never swing sideways into a neighbour's box.
+    Layered pictures read top to bottom: ends are vertical so edges meet boxes square on, and
+    in between the tangent follows the neighbouring points (Catmull-Rom), so a long edge bends
+    once instead of zig-zagging at every dummy point.
     """
+    if len(points) < 2:
+        return []
+    tangents: list[Point] = []
+    for i, (_, y) in enumerate(points):
+        if i == 0 or i == len(points) - 1:
+            other = points[1] if i == 0 else points[-2]
+            tangents.append((0.0, abs(y - other[1]) * (1 if points[-1][1] >= points[0][1] else -1)))
+        else:
+            (x0, y0), (x1, y1) = points[i - 1], points[i + 1]
+            tangents.append(((x1 - x0) / 2, (y1 - y0) / 2))
     segments: list[Cubic] = []
-    for (x0, y0), (x1, y1) in itertools.pairwise(points):
-        half = (y1 - y0) / 2
-        segments.append(((x0, y0), (x0, y0 + half), (x1, y1 - half), (x1, y1)))
+    for i, ((x0, y0), (x1, y1)) in enumerate(itertools.pairwise(points)):
+        (tx0, ty0), (tx1, ty1) = tangents[i], tangents[i + 1]
+        segments.append(
+            ((x0, y0), (x0 + tx0 / 3, y0 + ty0 / 3), (x1 - tx1 / 3, y1 - ty1 / 3), (x1, y1))
+        )
     return segments
 
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
 
 # Above these many output pixels, skip the supersampling (memory), then lower the scale.
-_SUPERSAMPLE_LIMIT = 12_000_000
+_SUPERSAMPLE_LIMIT = 6_000_000
 _PIXEL_LIMIT = 60_000_000
 _INSTALL_HINT = "PNG output needs Pillow: pip install pillow"
 
