@@ -17,37 +17,37 @@ import networkx as nx
 
 from proactive_lsp.outputs.picture_coords import assign_x
 from proactive_lsp.outputs.picture_geometry import (
-    ARROW_HALF_WIDTH,
-    ARROW_LENGTH,
-    Cubic,
-    Point,
     Rect,
-    arrowhead,
     centered_rect,
-    shorten_end,
-    vertical_curve,
 )
 from proactive_lsp.outputs.picture_layers import Layered, layer
 from proactive_lsp.outputs.picture_legend import LegendItem, place_legend
+from proactive_lsp.outputs.picture_routes import (
+    LABEL_HEIGHT,
+    EdgeFacts,
+    PlacedEdge,
+    label_width,
+    ports_of,
+    route,
+    self_loop,
+    self_loop_room,
+)
 from proactive_lsp.outputs.picture_style import (
     DETAIL_FONT,
-    EDGE_FONT,
     NODE_FONT,
     NODE_PAINTS,
     TITLE_FONT,
-    edge_style,
     text_width,
 )
+
+__all__ = ["Picture", "PlacedEdge", "PlacedNode", "layout_graph"]
 
 MARGIN = 16.0
 PAD_X = 12.0
 MARKER_SPACE = 18.0  # room inside a box for the error/warning marker
 NODE_MIN_WIDTH = 64.0
-LABEL_PAD_X = 5.0
-LABEL_HEIGHT = EDGE_FONT + 7
 RANK_GAP = 22.0
 MAX_EXTRA_GAP = 30.0
-SELF_LOOP_BULGE = 34.0
 
 
 @dataclass(frozen=True)
@@ -63,18 +63,6 @@ class PlacedNode:
 
 
 @dataclass(frozen=True)
-class PlacedEdge:
-    source: str
-    target: str
-    kind: str
-    label: str
-    style: str
-    curve: tuple[Cubic, ...]  # ends at the base of the arrowhead
-    arrow: tuple[Point, ...]
-    label_box: Rect | None
-
-
-@dataclass(frozen=True)
 class Picture:
     title: str
     width: float
@@ -82,14 +70,6 @@ class Picture:
     nodes: tuple[PlacedNode, ...]
     edges: tuple[PlacedEdge, ...]
     legend: tuple[LegendItem, ...]
-
-
-@dataclass(frozen=True)
-class _Edge:
-    source: int
-    target: int
-    kind: str
-    label: str
 
 
 def layout_graph(graph: nx.MultiDiGraph[Any]) -> Picture:
@@ -108,16 +88,16 @@ def layout_graph(graph: nx.MultiDiGraph[Any]) -> Picture:
 
     width = [_box_size(n)[0] for n in nodes]
     height = [_box_size(n)[1] for n in nodes]
-    self_loops: list[list[_Edge]] = [[] for _ in names]
+    self_loops: list[list[EdgeFacts]] = [[] for _ in names]
     for e in edges:
         if e.source == e.target:
             self_loops[e.source].append(e)
     left = [w / 2 for w in width] + [0.0] * (len(layered.rank_of) - len(names))
-    right = [w / 2 + _self_loop_room(loops) for w, loops in zip(width, self_loops, strict=True)]
+    right = [w / 2 + self_loop_room(loops) for w, loops in zip(width, self_loops, strict=True)]
     right += [0.0] * (len(layered.rank_of) - len(names))
     label_of = _label_vertices(layered, ranked)
     for vertex, text in label_of.items():
-        left[vertex] = right[vertex] = (text_width(text, EDGE_FONT) + 2 * LABEL_PAD_X) / 2
+        left[vertex] = right[vertex] = label_width(text) / 2
 
     n = len(names)
 
@@ -141,7 +121,7 @@ def layout_graph(graph: nx.MultiDiGraph[Any]) -> Picture:
             return 0.02
         return (1.0, 2.0, 8.0)[(a >= n) + (b >= n)]
 
-    ports = _ports(layered, n, width)
+    ports = ports_of(layered, n, width)
 
     def port(a: int, b: int) -> float:
         return ports.get((a, b), 0.0)
@@ -154,10 +134,10 @@ def layout_graph(graph: nx.MultiDiGraph[Any]) -> Picture:
 
     boxes = [centered_rect((x[i], y[i]), width[i], height[i]) for i in range(n)]
     placed_edges = [
-        _route(layered, i, e, x, y, boxes, label_of, names, ports) for i, e in enumerate(ranked)
+        route(layered, i, e, x, y, boxes, label_of, names, ports) for i, e in enumerate(ranked)
     ]
     for vertex, loops in enumerate(self_loops):
-        placed_edges.extend(_self_loop(boxes[vertex], e, i, names) for i, e in enumerate(loops))
+        placed_edges.extend(self_loop(boxes[vertex], e, i, names) for i, e in enumerate(loops))
     drawing_right = max((x[v] + right[v] for v in range(len(x))), default=MARGIN)
     drawing_bottom = max((y[v] + height[v] / 2 for v in range(n)), default=top)
     title = str(graph.graph.get("title") or "")
@@ -209,11 +189,11 @@ def _node_facts(name: str, data: dict[str, Any]) -> _NodeFacts:
     )
 
 
-def _edge_facts(source: int, target: int, key: object, data: dict[str, Any]) -> _Edge:
+def _edge_facts(source: int, target: int, key: object, data: dict[str, Any]) -> EdgeFacts:
     kind = str(data.get("kind") or (key if isinstance(key, str) else "dep"))
     # draw_job labels every control edge with its kind; dep edges only when they replicate.
     label = str(data.get("label") or ("" if kind == "dep" else kind))
-    return _Edge(source, target, kind, label)
+    return EdgeFacts(source, target, kind, label)
 
 
 def _box_size(node: _NodeFacts) -> tuple[float, float]:
@@ -223,14 +203,7 @@ def _box_size(node: _NodeFacts) -> tuple[float, float]:
     return round(width), (46.0 if node.detail else 32.0)
 
 
-def _self_loop_room(loops: list[_Edge]) -> float:
-    if not loops:
-        return 0.0
-    labels = max(text_width(e.label, EDGE_FONT) + 2 * LABEL_PAD_X for e in loops)
-    return SELF_LOOP_BULGE * 0.75 + 8 * len(loops) + 6 + labels
-
-
-def _label_vertices(layered: Layered, edges: list[_Edge]) -> dict[int, str]:
+def _label_vertices(layered: Layered, edges: list[EdgeFacts]) -> dict[int, str]:
     """The dummy that carries each labelled edge's label: the middle one on an odd rank."""
     labels: dict[int, str] = {}
     for chain, e in zip(layered.chains, edges, strict=True):
@@ -263,94 +236,3 @@ def _assign_y(
             y[vertex] = cursor + size / 2
         cursor += size + gap
     return y
-
-
-def _route(
-    layered: Layered,
-    i: int,
-    e: _Edge,
-    x: list[float],
-    y: list[float],
-    boxes: list[Rect],
-    label_of: dict[int, str],
-    names: list[str],
-    ports: dict[tuple[int, int], float],
-) -> PlacedEdge:
-    chain = layered.chains[i]
-    upper, lower = chain[0], chain[-1]
-    points: list[Point] = [(x[upper] + ports.get((upper, chain[1]), 0.0), boxes[upper].bottom)]
-    points += [(x[v], y[v]) for v in chain[1:-1]]
-    points.append((x[lower] + ports.get((lower, chain[-2]), 0.0), boxes[lower].y))
-    if layered.flipped[i]:
-        points.reverse()
-    tip = points[-1]
-    downward = tip[1] > points[-2][1]
-    label_box = next(
-        (
-            centered_rect((x[v], y[v]), _label_width(label_of[v]), LABEL_HEIGHT)
-            for v in chain
-            if v in label_of
-        ),
-        None,
-    )
-    return PlacedEdge(
-        source=names[e.source],
-        target=names[e.target],
-        kind=e.kind,
-        label=e.label,
-        style=edge_style(e.kind, e.label),
-        curve=tuple(vertical_curve(shorten_end(points, ARROW_LENGTH))),
-        arrow=tuple(arrowhead(tip, (0.0, 1.0 if downward else -1.0))),
-        label_box=label_box,
-    )
-
-
-def _label_width(text: str) -> float:
-    return text_width(text, EDGE_FONT) + 2 * LABEL_PAD_X
-
-
-def _ports(layered: Layered, n: int, width: list[float]) -> dict[tuple[int, int], float]:
-    """Spread the links leaving (or entering) one side of a box, in the order of their far ends.
-
-    Every edge has its own dummy next to each task, so a link is keyed by its two ends.
-    """
-    position = {v: i for rank in layered.ranks for i, v in enumerate(rank)}
-    ports: dict[tuple[int, int], float] = {}
-    for vertex in range(n):
-        for side in (layered.down[vertex], layered.up[vertex]):
-            if len(side) < 2:
-                continue
-            step = min(14.0, width[vertex] * 0.8 / (len(side) - 1))
-            if step < 2 * ARROW_HALF_WIDTH + 1:
-                # Too many to keep arrowheads apart: let them meet in one point instead.
-                step = 0.0
-            for i, other in enumerate(sorted(side, key=position.__getitem__)):
-                ports[(vertex, other)] = (i - (len(side) - 1) / 2) * step
-    return ports
-
-
-def _self_loop(box: Rect, e: _Edge, i: int, names: list[str]) -> PlacedEdge:
-    """A loop on the box's right side: out at the upper right, back in lower, label beside it."""
-    bulge = SELF_LOOP_BULGE + 8 * i
-    _, cy = box.center
-    start, end = (box.right, cy - 7), (box.right + ARROW_LENGTH, cy + 7)
-    curve: Cubic = (start, (box.right + bulge, cy - 7), (box.right + bulge, cy + 7), end)
-    label_box = None
-    if e.label:
-        width = _label_width(e.label)
-        label_box = Rect(
-            box.right + bulge * 0.75 + 6,
-            cy - LABEL_HEIGHT / 2 + i * LABEL_HEIGHT,
-            width,
-            LABEL_HEIGHT,
-        )
-    return PlacedEdge(
-        source=names[e.source],
-        target=names[e.target],
-        kind=e.kind,
-        label=e.label,
-        style=edge_style(e.kind, e.label),
-        curve=(curve,),
-        arrow=tuple(arrowhead((box.right, cy + 7), (-1.0, 0.0))),
-        label_box=label_box,
-    )
