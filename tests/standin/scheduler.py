@@ -75,6 +75,8 @@ class StandinScheduler:
 
     def stop(self) -> None:
         """Stop accepting, then cut every open connection so handler threads end at once."""
+        if self.stopping.is_set():
+            return
         self.stopping.set()
         self._server.shutdown()
         self._server.server_close()
