@@ -24,7 +24,8 @@ let jobStatus;
 
 /** @param {vscode.ExtensionContext} context */
 async function activate(context) {
-  output = vscode.window.createOutputChannel('ProActive');
+  // vscode-languageclient 10+ needs a LogOutputChannel (onDidChangeLogLevel, error, ...).
+  output = vscode.window.createOutputChannel('ProActive', { log: true });
   jobStatus = new JobStatus();
   context.subscriptions.push(output, jobStatus);
 
@@ -77,7 +78,7 @@ function createClient() {
       },
     },
     initializationFailedHandler: (error) => {
-      showStartFailure(argv, `initialize failed: ${error && error.message ? error.message : error}`);
+      showStartFailure(argv, `initialize failed: ${error && error.message ? error.message : error}`, false);
       return false;
     },
   };
@@ -115,8 +116,8 @@ async function restart(context) {
 }
 
 let failureShown = false;
-async function showStartFailure(argv, reason) {
-  const message = startFailureMessage(argv, reason);
+async function showStartFailure(argv, reason, installHint = true) {
+  const message = startFailureMessage(argv, reason, installHint);
   output.appendLine(message);
   if (failureShown) return;
   failureShown = true;

@@ -14,7 +14,7 @@
 // the client sends it in didOpen.
 
 const vscode = require('vscode');
-const { ExecuteCommandRequest } = require('vscode-languageclient/node');
+const { ExecuteCommandRequest, Trace } = require('vscode-languageclient/node');
 const { getCredentials } = require('./credentials');
 
 /** The notebook or text document a command is about, from the menu argument or the active editor. */
@@ -82,11 +82,16 @@ class Commands {
       params.workDoneToken = `proactive-client-${Date.now()}-${++this.tokenCounter}`;
       options.progress(params.workDoneToken);
     }
+    // A verbose trace logs request parameters: never let it log the password.
+    const traced = options.sensitive && client.traceOutputChannel && vscode.workspace.getConfiguration('proactive').get('trace.server') === 'verbose';
+    if (traced) await client.setTrace(Trace.Messages);
     try {
       return await client.sendRequest(ExecuteCommandRequest.type, params);
     } catch (err) {
       vscode.window.showErrorMessage(`ProActive: ${title} failed: ${err && err.message ? err.message : err}`);
       return undefined;
+    } finally {
+      if (traced) await client.setTrace(Trace.Verbose);
     }
   }
 
@@ -131,6 +136,7 @@ class Commands {
     if (!creds) return;
     const result = await this.execute('Submit job', 'proactive.submitJob', { uri: this.uriArg(target), ...creds }, {
       progress: (token) => this.trackToken && this.trackToken(token),
+      sensitive: true,
     });
     if (result === undefined || result === null) return;
     const jobId = typeof result === 'object' ? result.jobId ?? result.id : result;
@@ -152,7 +158,7 @@ class Commands {
     const args = { ...creds };
     if (target) args.uri = this.uriArg(target);
     if (jobId.trim()) args.jobId = jobId.trim();
-    const result = await this.execute('Show results', 'proactive.showResults', args);
+    const result = await this.execute('Show results', 'proactive.showResults', args, { sensitive: true });
     if (result === undefined || result === null) return;
     const content = typeof result === 'string' ? result : JSON.stringify(result, null, 2);
     const doc = await vscode.workspace.openTextDocument({ language: typeof result === 'string' ? 'plaintext' : 'json', content });

@@ -26,11 +26,15 @@ function resolveServerArgv(settings) {
   return { command: 'proactive-lsp', args: [], origin: 'default (proactive-lsp on PATH)' };
 }
 
-/** A one-line explanation, with the fix, for a server that did not start. */
-function startFailureMessage(argv, reason) {
+/**
+ * A one-line explanation, with the fix, for a server that did not start. The install hint is for
+ * a missing or dying process; a server that answered initialize with an error gets the log hint.
+ */
+function startFailureMessage(argv, reason, installHint = true) {
   const cmd = [argv.command, ...argv.args].join(' ');
   const why = reason ? ` (${reason})` : '';
-  return `The ProActive language server could not be started with "${cmd}" from ${argv.origin}${why}. ${INSTALL_HINT}`;
+  const fix = installHint ? INSTALL_HINT : 'See "ProActive: Show server log" for details.';
+  return `The ProActive language server could not be started with "${cmd}" from ${argv.origin}${why}. ${fix}`;
 }
 
 module.exports = { resolveServerArgv, startFailureMessage, INSTALL_HINT };
