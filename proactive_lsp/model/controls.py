@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from proactive_lsp.checks.codes import make
+from proactive_lsp.diagnostics import Location, Related
 from proactive_lsp.language.spec import Control
 from proactive_lsp.model.task import FlowKind, FlowScript, TaskKind
 from proactive_lsp.model.workflow import ControlBlock, Hint
@@ -69,18 +70,13 @@ class ControlState:
             message = _IDLE_MESSAGES[name]
         else:
             return True
-        where = self._opened_at()
-        kernel.report(cell, make(
-            "PA401",
-            message + (f" (the {where} is still open)" if where else ""),
-            pragma.name.range,
-        ))
+        related: tuple[Related, ...] = ()
+        if self.block is not None and self.open_pragma is not None:
+            message += f" (a {self.block.kind.value} control is open)"
+            related = (Related(Location(self.open_cell, self.open_pragma.name.range),
+                               f"the {self.block.kind.value} control opened here"),)
+        kernel.report(cell, make("PA401", message, pragma.name.range, related=related))
         return False
-
-    def _opened_at(self) -> str:
-        if self.block is None or self.open_pragma is None:
-            return ""
-        return f"{self.block.kind.value} control opened in cell {self.open_cell + 1}"
 
     def plain_cell(self, kernel: KernelState, cell: int, syntax: CellSyntax) -> None:
         if not self.state or kernel.multiblock:
@@ -122,7 +118,7 @@ class ControlState:
         task = kernel.create_task(
             cell, pragma, name=task_name, kind=TaskKind.CONTROL, pragma_name=name,
             name_range=name_range, body=syntax.body, default_deps=default_deps,
-            redefinition_reported=collision_reported,
+            redefinition_reported=collision_reported, name_written=bool(explicit),
         )
         if task is None:
             return

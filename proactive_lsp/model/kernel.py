@@ -78,10 +78,12 @@ class KernelState:
         body: str,
         default_deps: list[str] | None = None,
         redefinition_reported: bool = False,
+        name_written: bool = True,
     ) -> Task | None:
         """Create or modify a task; None when the kernel refuses (an import nobody exported)."""
         if pragma is not None and not self._imports_available(cell, pragma):
             return None
+        name_written = name_written and bool(name)
         existing = self.tasks.get(name) if name else None
         if existing is not None:
             task = existing
@@ -99,10 +101,10 @@ class KernelState:
                 name = self.unique_name("DT")
                 kind = TaskKind.ANONYMOUS
             task = Task(name=name, kind=kind, pragma=pragma_name, cell=cell, name_range=name_range,
-                        name_is_default=kind is TaskKind.ANONYMOUS, defined_in=[cell])
+                        name_is_default=not name_written, defined_in=[cell])
             self.tasks[name] = task
             self.tasks_count += 1
-        if kind is not TaskKind.ANONYMOUS or existing is None:
+        if name_written:
             self.occurrences_add(Symbol.TASK, Role.DEFINITION, name, cell, name_range)
         self._apply(task, cell, pragma, body, default_deps)
         self.last_task = name

@@ -1,0 +1,66 @@
+"""The views the server holds, their analyses, and what was last published for each URI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lsprotocol import types
+from pygls.workspace import Workspace
+
+from proactive_lsp.analysis import Analysis, CellCache, analyze
+from proactive_lsp.server.convert import lsp_diagnostic
+from proactive_lsp.server.settings import Settings
+from proactive_lsp.server.views import View, notebook_view, text_view
+
+
+@dataclass
+class Entry:
+    view: View
+    analysis: Analysis
+
+
+@dataclass
+class Store:
+    settings: Settings = field(default_factory=Settings)
+    cache: CellCache = field(default_factory=CellCache)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    published: dict[str, list[types.Diagnostic]] = field(default_factory=dict)
+
+    def refresh_notebook(self, workspace: Workspace, notebook_uri: str) -> Entry | None:
+        view = notebook_view(workspace, notebook_uri)
+        return None if view is None else self._analyze(view)
+
+    def refresh_text(self, workspace: Workspace, uri: str) -> Entry:
+        return self._analyze(text_view(workspace, uri))
+
+    def _analyze(self, view: View) -> Entry:
+        entry = Entry(view, analyze(view.source, self.cache))
+        self.entries[view.key] = entry
+        return entry
+
+    def forget(self, key: str) -> Entry | None:
+        return self.entries.pop(key, None)
+
+    def entry_for(self, workspace: Workspace, uri: str) -> Entry | None:
+        """The entry a request on this URI (a cell or a text document) belongs to."""
+        notebook = workspace.get_notebook_document(cell_uri=uri)
+        key = notebook.uri if notebook is not None else uri
+        entry = self.entries.get(key)
+        if entry is None and notebook is None and uri in workspace.text_documents:
+            entry = self.refresh_text(workspace, uri)
+        return entry
+
+    def diagnostics_by_uri(self, entry: Entry) -> dict[str, list[types.Diagnostic]]:
+        found: dict[str, list[types.Diagnostic]] = {uri: [] for uri in entry.view.uris}
+        settings = self.settings
+        for diagnostic in entry.analysis.diagnostics:
+            if diagnostic.code in settings.disabled or diagnostic.cell is None:
+                continue
+            if diagnostic.cell >= len(entry.view.targets):
+                continue
+            severity = settings.severity.get(diagnostic.code, diagnostic.severity)
+            uri = entry.view.targets[diagnostic.cell].uri
+            found[uri].append(
+                lsp_diagnostic(entry.view, diagnostic, types.DiagnosticSeverity(int(severity)))
+            )
+        return found

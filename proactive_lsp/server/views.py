@@ -1,0 +1,113 @@
+"""What the editor holds → the core's SourceDocument, and positions between the two.
+
+A *view* is one workflow: a notebook synced cell by cell (one URI per cell), a `.py` file, or
+the single text jupyterlab-lsp sends for a notebook (one URI, cells found like a `.py` file).
+Each analysis cell maps to a (URI, first line) *target*; requests come back through it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from pathlib import Path
+
+from pygls.uris import to_fs_path
+from pygls.workspace import Workspace
+
+from proactive_lsp.documents.cells import Cell, SourceDocument
+from proactive_lsp.documents.notebook import notebook_from_cells
+from proactive_lsp.documents.pyfile import read_python_text
+from proactive_lsp.text import Position
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    uri: str  # the URI exactly as the client sent it
+    first_line: int  # where the cell starts in that URI's text
+    lines: tuple[str, ...]  # the cell's lines, for UTF-16 conversion
+
+
+@dataclass(frozen=True)
+class View:
+    key: str  # the notebook URI or the text document URI
+    source: SourceDocument
+    targets: tuple[Target, ...]
+    versions: tuple[int | None, ...]  # what the analysis depends on
+    uris: tuple[str, ...]  # every URI the view publishes to (one per cell for notebooks)
+
+    def locate(self, uri: str, line: int) -> int | None:
+        """The analysis cell holding this line of this URI, or None (marker or markdown)."""
+        starts = [t.first_line for t in self.targets if t.uri == uri]
+        indices = [i for i, t in enumerate(self.targets) if t.uri == uri]
+        if not indices:
+            return None
+        slot = bisect.bisect_right(starts, line) - 1
+        if slot < 0:
+            return None
+        index = indices[slot]
+        target = self.targets[index]
+        return index if line - target.first_line < len(target.lines) else None
+
+    def to_cell(self, index: int, line: int, character: int) -> Position:
+        """An LSP position (UTF-16) in a URI → a code-point position in the cell."""
+        target = self.targets[index]
+        cell_line = line - target.first_line
+        text = target.lines[cell_line] if 0 <= cell_line < len(target.lines) else ""
+        return Position(cell_line, utf16_to_column(text, character))
+
+
+def utf16_to_column(text: str, units: int) -> int:
+    count = 0
+    for column, char in enumerate(text):
+        if count >= units:
+            return column
+        count += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
+def column_to_utf16(text: str, column: int) -> int:
+    prefix = text[:column]
+    return len(prefix) + sum(1 for char in prefix if ord(char) > 0xFFFF)
+
+
+def path_of(uri: str) -> Path | None:
+    fs_path = to_fs_path(uri)
+    return Path(fs_path) if fs_path else None
+
+
+def notebook_view(workspace: Workspace, notebook_uri: str) -> View | None:
+    notebook = workspace.get_notebook_document(notebook_uri=notebook_uri)
+    if notebook is None:
+        return None
+    texts: list[str] = []
+    targets: list[Target] = []
+    versions: list[int | None] = [notebook.version]
+    indices: list[int] = []
+    for position, cell in enumerate(notebook.cells):
+        if cell.kind.value != 2:  # NotebookCellKind.Code
+            continue
+        document = workspace.get_text_document(cell.document)
+        if document.language_id not in (None, "python"):
+            continue
+        text = document.source
+        texts.append(text)
+        indices.append(position)
+        versions.append(document.version)
+        targets.append(Target(cell.document, 0, tuple(text.split("\n"))))
+    source = notebook_from_cells(texts, path_of(notebook_uri), indices)
+    uris = tuple(t.uri for t in targets)
+    return View(notebook_uri, source, tuple(targets), tuple(versions), uris)
+
+
+def text_view(workspace: Workspace, uri: str) -> View:
+    document = workspace.get_text_document(uri)
+    source = read_python_text(document.source, path_of(uri))
+    lines = document.source.split("\n")
+    targets = tuple(_text_target(uri, cell, lines) for cell in source.cells)
+    return View(uri, source, targets, (document.version,), (uri,))
+
+
+def _text_target(uri: str, cell: Cell, lines: list[str]) -> Target:
+    count = cell.text.count("\n") + 1
+    cell_lines = tuple(line.rstrip("\r") for line in lines[cell.first_line : cell.first_line + count])
+    return Target(uri, cell.first_line, cell_lines)
