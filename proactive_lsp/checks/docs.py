@@ -94,8 +94,8 @@ DOCS: dict[str, CodeDoc] = {
     ),
     "PA104": CodeDoc(
         what="A pragma line the kernel accepts only because it strips ` #%)` at both ends: a "
-        "missing or an extra closing `)`, `#%%name(...)` in a notebook, spaces inside the "
-        "pragma name's surroundings (`#%  task (...)`).",
+        "missing or an extra closing `)`, `#%%name(...)` in a notebook, a space inside the "
+        "pragma name (`#%draw job()` is read as the one name `draw job`).",
         why="The kernel runs it as intended today, but the line is malformed: other tools (and "
         "readers) misread it, and editing it easily turns it into a Parsing error. In a `.py` "
         "file `#%%` is a cell marker, so the same text is no longer a pragma at all.",
