@@ -102,7 +102,8 @@ DOCS: dict[str, CodeDoc] = {
         example=('#%task(name=train\nprint("training")',),
         fixed=('#%task(name=train)\nprint("training")',),
         fix="Write the pragma as `#%name(params)` with exactly one closing parenthesis. The quick "
-        "fix adds the missing `)`, removes the extra ones, or removes the extra `#`/`%`/spaces.",
+        "fix adds the missing `)`, removes the extra `)`, `#` or `%`, or joins a name split by a "
+        "space.",
     ),
     "PA105": CodeDoc(
         what="A pragma the kernel never reads: it is not on the first line of its cell, or it is "
@@ -521,8 +522,8 @@ DOCS: dict[str, CodeDoc] = {
             "#%task(name=prep, export=[data])\ndata = [1, 2, 3]",
             "#%task(name=train, dep=[prep], import=[data])\nprint(sum(data))",
         ),
-        fix="Export the variable from an upstream task (`export=[data]`). The quick fix adds it "
-        "to the `export` of a task that assigns it.",
+        fix="Export the variable from a task defined in an earlier cell that assigns it "
+        "(`export=[data]`), and depend on that task.",
         kernel="Parameter error: The variable 'data' can't be imported.",
     ),
     "PA502": CodeDoc(
