@@ -123,3 +123,15 @@ def _export(analysis: Analysis, folder: Path | None) -> str:
     from proactive_lsp.sdk.export import export_xml
 
     return export_xml(analysis.workflow, folder)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m proactive_lsp.cli.export_xml ...`, the same as `proactive-lsp export-xml ...`."""
+    parser = argparse.ArgumentParser(prog="proactive-lsp")
+    add_export_xml_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["export-xml", *(sys.argv[1:] if argv is None else argv)])
+    return run_export_xml(args.paths, args.output, args.no_check)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
