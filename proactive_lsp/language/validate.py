@@ -133,7 +133,9 @@ def _unknown_params(pragma: Pragma, spec: PragmaSpec) -> list[Diagnostic]:
         if key in names:
             continue
         bare = key.lstrip("[")
-        close = difflib.get_close_matches(bare, names, n=1, cutoff=0.6)
+        close = [n for n in names if n.lower() == bare.lower()] or difflib.get_close_matches(
+            bare, names, n=1, cutoff=0.6
+        )
         edits: tuple[Edit, ...] = (Edit(param.key.range, close[0]),) if close else ()
         if key.startswith("[") and close:
             message = (f"unknown parameter `{key}`: `[...]` marks an optional parameter in the "

@@ -49,7 +49,7 @@ def explain(where: Layout, failure: Failure) -> tuple[str, int, int]:
         at = text.index("\r", where.params_start)
         return (
             "the line ends with `\\r` (CRLF line ending): the kernel does not strip it, so the "
-            "parameters do not parse (Invalid parameters.); save the notebook with LF endings",
+            "parameters do not parse; save the notebook with LF line endings",
             at,
             at + 1,
         )

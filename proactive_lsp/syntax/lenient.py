@@ -35,8 +35,8 @@ class _Reader:
     def __init__(self, text: str, start: int, end: int, line: int) -> None:
         self.text = text
         self.line = line
-        self.where = [i for i in range(start, end) if text[i] != " "]
-        self.s = "".join(text[i] for i in self.where)
+        self.where = [i for i, char in enumerate(text[start:end], start) if char != " "]
+        self.s = text[start:end].replace(" ", "")
         self.start = start
         self.params: list[Param] = []
 
@@ -125,9 +125,21 @@ class _Reader:
         if len(pieces) % 2:
             return None  # the kernel's `draft[index + 1]` raises IndexError
         return tuple(
-            Pair(key, value, Range(key.range.start, value.range.end))
+            Pair(key, value, self._pair_span(key, value))
             for key, value in zip(pieces[::2], pieces[1::2], strict=True)
         )
+
+    def _pair_span(self, key: Word, value: Word) -> Range:
+        """From the pair's `(` to its `)` when they are right there, else key to value."""
+        start, end = key.range.start.column, value.range.end.column
+        text = self.text
+        before = text.rfind("(", 0, start)
+        if before >= 0 and not text[before + 1 : start].strip(" "):
+            start = before
+        after = text.find(")", end)
+        if after >= 0 and not text[end:after].strip(" "):
+            end = after + 1
+        return Range.on_line(self.line, start, end)
 
     def _kept_span(self, kept: list[int], stop: int) -> Range:
         if kept:

@@ -19,6 +19,7 @@ from proactive_lsp.diagnostics import Diagnostic, Edit, Fix
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.syntax.build import params_of
 from proactive_lsp.syntax.diagnose import Failure, explain
+from proactive_lsp.syntax.fastpath import accepts
 from proactive_lsp.syntax.grammar import pragma_parser
 from proactive_lsp.syntax.layout import Layout, layout
 from proactive_lsp.syntax.lenient import extract_params
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 # Pragmas whose no-paren form works, so `#%x()` can be fixed by dropping the parens (§1.2.3).
 _BARE_FORM_WORKS = frozenset({"task", "write_dot"})
 _EMPTY_PARAMS = re.compile(r" *\Z")
+_KERNEL_WORDS = "Parsing error: Invalid parameters."
 
 
 def parse_pragma_line(text: str, line: int = 0) -> tuple[Pragma, list[Diagnostic]]:
@@ -76,12 +78,16 @@ def _parse(text: str, line: int) -> tuple[Pragma, list[Diagnostic]]:
 
 
 def _parse_generic(where: Layout, line: int) -> tuple[tuple[Param, ...], Diagnostic | None]:
+    if accepts(where.params_text):
+        return extract_params(where.text, where.params_start, where.content_end, line).params, None
     from lark.exceptions import UnexpectedInput
 
     try:
         tree = pragma_parser().parse(where.text)
     except UnexpectedInput as error:
         message, start, end = explain(where, _failure(error))
+        if _KERNEL_WORDS not in message:
+            message += f" ({_KERNEL_WORDS})"
         recovered = extract_params(where.text, where.params_start, where.content_end, line)
         return recovered.params, make("PA101", message, Range.on_line(line, start, end))
     return params_of(tree, where.text, line), None
@@ -115,7 +121,8 @@ def _crash(where: Layout, line: int) -> Diagnostic:
     return make(
         "PA101",
         "the kernel fails while reading these parameters (an unclosed list, a tuple list with an "
-        "odd number of items, or a `,` before the first `=`): the pragma is refused",
+        "odd number of items, or a `,` before the first `=`): the pragma is refused "
+        "with a `Proactive error`",
         Range.on_line(line, where.params_start, where.content_end),
     )
 

@@ -99,7 +99,8 @@ def _tail(where: Layout, line: int, params: tuple[Param, ...]) -> list[Diagnosti
     if last is not None and last.value.range.end.column == end and text[end] in "#%":
         message += f"; `{last.key.text}` is read as `{last.value.text}`"
     replacement = ")" if where.has_parens else ""
+    stop = max(junk[-1], end + closing) + 1
     fix = Fix("Remove the extra characters",
-              (Edit(Range.on_line(line, end, junk[-1] + 1), replacement),), preferred=True)
+              (Edit(Range.on_line(line, end, stop), replacement),), preferred=True)
     found.append(make("PA104", message, Range.on_line(line, junk[0], junk[-1] + 1), fixes=(fix,)))
     return found
