@@ -1,0 +1,245 @@
+"""Value candidates after `key=` or inside a list: tasks, variables, languages, files, choices.
+
+Each provider filters by what was typed before building anything, and ranks its candidates
+with a sort key; ``completion.py`` turns the best ``MAX_ITEMS`` into items.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from proactive_lsp.analysis import Analysis
+from proactive_lsp.features.items import CompletionKind
+from proactive_lsp.features.meaning import (
+    Meaning,
+    ancestors,
+    first_cell,
+    live_pragmas,
+    param_spec,
+    variables,
+    where,
+)
+from proactive_lsp.language.languages import LANGUAGES
+from proactive_lsp.language.spec import Kind
+from proactive_lsp.model.task import TaskKind
+
+_KERNEL_PATH = re.compile(r"[A-Za-z0-9_\\/:.\-]+\Z")
+_IDENT = re.compile(r"[A-Za-z_]\w*\Z")
+_ASSIGNED = re.compile(r"^([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]", re.MULTILINE)
+_EXTENSIONS = {"import_dot": (".dot",), "connect": (".ini",)}
+
+
+@dataclass(frozen=True, slots=True)
+class ValueContext:
+    analysis: Analysis
+    cell: int
+    pragma: str
+    key: str
+    meaning: Meaning
+    typed: str  # the part of the value before the cursor
+    in_list: bool  # inside `[...]`
+    listed: frozenset[str]  # the other items of that list
+    own_name: str | None  # `name=` on this line
+    deps: list[str]  # `dep` items on this line
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    sort: tuple[int, int, int, str]  # (case group, group, rank, label)
+    label: str
+    kind: CompletionKind
+    detail: str
+    text: str  # what replaces the typed value
+    documentation: str = ""
+
+
+def value_candidates(ctx: ValueContext) -> list[Candidate]:
+    provider = _PROVIDERS.get(ctx.meaning)
+    return [] if provider is None else list(provider(ctx))
+
+
+def _match(label: str, typed: str) -> int | None:
+    if label.startswith(typed):
+        return 0
+    return 1 if label.lower().startswith(typed.lower()) else None
+
+
+def _wrap(ctx: ValueContext, name: str) -> str:
+    """A list parameter typed as a scalar (`dep=pr`) gets its brackets: `dep=[prep]`."""
+    param = param_spec(ctx.pragma, ctx.key)
+    if not ctx.in_list and param is not None and param.kind is Kind.NAMES:
+        return f"[{name}]"
+    return name
+
+
+def _tasks(ctx: ValueContext) -> Iterator[Candidate]:
+    analysis, cell = ctx.analysis, ctx.cell
+    defining = ctx.meaning is Meaning.TASK_DEFINITION
+    identifiers_only = (param := param_spec(ctx.pragma, ctx.key)) is not None and (
+        param.kind is Kind.IDENT)
+    for name, task in analysis.workflow.tasks.items():
+        group = _match(name, ctx.typed)
+        if group is None or name in ctx.listed:
+            continue
+        first = first_cell(task)
+        if defining and (first == cell or task.kind is not TaskKind.TASK):
+            continue
+        if not defining and (name == ctx.own_name or (first == cell and ctx.key == "dep")):
+            continue
+        if identifiers_only and not _IDENT.match(name):
+            continue  # the kernel refuses `my-task` wherever a task is referenced but in `dep`
+        later = first > cell
+        anonymous = task.kind is TaskKind.ANONYMOUS
+        order = 2 if later else (1 if anonymous else 0)
+        distance = first - cell if later else cell - first
+        language = task.language or "Python"
+        place = where(analysis, first)
+        if defining:
+            detail = f"redefine the task of {place} (resets its deps and exports)"
+        elif later:
+            detail = f"defined later, in {place}: dropped when the notebook runs top to bottom"
+        else:
+            detail = f"{language} task · {place}"
+        yield Candidate((group, order, distance, name), name, "task", detail,
+                        _wrap(ctx, name), f"`{task.pragma or 'plain cell'}` task, {language}")
+
+
+def _imports(ctx: ValueContext) -> Iterator[Candidate]:
+    workflow = ctx.analysis.workflow
+    index = variables(workflow)
+    seeds = list(ctx.deps)
+    own = workflow.tasks.get(ctx.own_name or "")
+    if own is not None and own.cell == ctx.cell:
+        seeds.extend(workflow.graph.pred[own.name] if own.name in workflow.graph else ())
+    upstream = ancestors(workflow, seeds)
+    for name, exporters in index.exporters.items():
+        group = _match(name, ctx.typed)
+        if group is None or name in ctx.listed:
+            continue
+        others = [(task, ref) for task, ref in exporters if task.name != ctx.own_name]
+        if not others:
+            continue
+        near = [(upstream[t.name], t) for t, _ in others if t.name in upstream]
+        by = ", ".join(f"{t.name} ({where(ctx.analysis, r.cell)})" for t, r in others[:3])
+        if near:
+            distance, task = min(near, key=lambda entry: entry[0])
+            yield Candidate((group, 0, distance, name), name, "variable",
+                            f"exported by {task.name} (upstream)", _wrap(ctx, name),
+                            f"Exported by {by}.")
+            continue
+        first = min(r.cell for _, r in others)
+        order = 2 if first > ctx.cell else 1
+        note = "not upstream: add a `dep`" if order == 1 else "exported only later"
+        yield Candidate((group, order, abs(first - ctx.cell), name), name, "variable",
+                        f"exported by {others[0][0].name} ({note})", _wrap(ctx, name),
+                        f"Exported by {by}.")
+
+
+def _exports(ctx: ValueContext) -> Iterator[Candidate]:
+    syntax = ctx.analysis.cells[ctx.cell] if ctx.cell < len(ctx.analysis.cells) else None
+    body = syntax.body if syntax is not None else ""
+    for rank, name in enumerate(_assigned_names(body)):
+        group = _match(name, ctx.typed)
+        if group is not None and name not in ctx.listed:
+            yield Candidate((group, 0, rank, name), name, "variable",
+                            "assigned in this cell", _wrap(ctx, name))
+
+
+def _assigned_names(body: str) -> list[str]:
+    """Top-level names the body binds, in order (a regex when the body does not parse)."""
+    try:
+        tree = ast.parse(body)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return list(dict.fromkeys(_ASSIGNED.findall(body)))
+    names: list[str] = []
+    for node in tree.body:
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign | ast.AugAssign | ast.For):
+            targets = [node.target]
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.append(node.name)
+        for target in targets:
+            names.extend(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+    return list(dict.fromkeys(names))
+
+
+def _choices(ctx: ValueContext) -> Iterator[Candidate]:
+    param = param_spec(ctx.pragma, ctx.key)
+    if param is None:
+        return
+    for rank, value in enumerate(param.values):
+        group = _match(value, ctx.typed)
+        if group is not None:
+            detail = "default" if value == param.default else param.name
+            yield Candidate((group, 0, rank, value), value, "value", detail, value)
+
+
+def _languages(ctx: ValueContext) -> Iterator[Candidate]:
+    param = param_spec(ctx.pragma, ctx.key)
+    default = param.default if param is not None else ""
+    for rank, (name, engine) in enumerate(LANGUAGES.items()):
+        group = _match(name, ctx.typed)
+        if group is not None:
+            detail = f"engine {engine}" + (" · default" if name == default else "")
+            yield Candidate((group, 0 if name == default else 1, rank, name), name, "language",
+                            detail, name)
+
+
+def _pragmas(ctx: ValueContext) -> Iterator[Candidate]:
+    for rank, spec in enumerate(live_pragmas()):
+        group = _match(spec.name, ctx.typed)
+        if group is not None and spec.name != "help":
+            yield Candidate((group, 0, rank, spec.name), spec.name, "pragma", spec.summary,
+                            spec.name)
+
+
+def _files(ctx: ValueContext) -> Iterator[Candidate]:
+    folder = ctx.analysis.document.folder
+    if folder is None or ctx.key != "path":
+        return
+    cut = max(ctx.typed.rfind("/"), ctx.typed.rfind("\\")) + 1
+    head, base = ctx.typed[:cut], ctx.typed[cut:]
+    wanted = _EXTENSIONS.get(ctx.pragma)
+    try:
+        entries = sorted(os.scandir(folder / head), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        group = _match(name, base)
+        if group is None or (name.startswith(".") and not base.startswith(".")):
+            continue
+        if not _KERNEL_PATH.match(name):
+            continue  # the kernel's grammar refuses this name in `path=`
+        is_dir = entry.is_dir()
+        if not is_dir and wanted and not name.endswith(wanted):
+            continue
+        label = name + "/" if is_dir else name
+        yield Candidate((group, 1 if is_dir else 0, 0, name), label, "file",
+                        "folder" if is_dir else f"file in {folder.name or folder}",
+                        head + label)
+
+
+def _job_names(ctx: ValueContext) -> Iterator[Candidate]:
+    name = ctx.analysis.workflow.job.name
+    if name and ctx.key == "job_name" and _match(name, ctx.typed) is not None:
+        yield Candidate((0, 0, 0, name), name, "value", "this notebook's job", name)
+
+
+_PROVIDERS = {
+    Meaning.TASK_REFERENCE: _tasks,
+    Meaning.TASK_DEFINITION: _tasks,
+    Meaning.IMPORT: _imports,
+    Meaning.EXPORT: _exports,
+    Meaning.CHOICE: _choices,
+    Meaning.LANGUAGE: _languages,
+    Meaning.PRAGMA: _pragmas,
+    Meaning.PATH: _files,
+    Meaning.TEXT: _job_names,
+}
