@@ -4,12 +4,13 @@
 // themselves are registered by vscode-languageclient from executeCommandProvider; registering
 // them again here would throw "command already exists".
 //
-// Argument contract (one object, which pygls 2 structures into the handler's typed parameter):
-//   proactive.exportXml              {uri}
-//   proactive.drawWorkflow           {uri, format: "svg"}            -> SVG string
-//   proactive.submitJob              {uri, url, login, password}
-//   proactive.showResults            {uri, url, login, password, jobId?}
-//   proactive.validateWithProActive  {uri, url?}
+// Argument contract: the document first, as the server's own code actions and lenses send it,
+// then one options object when there are options (pygls 2 structures each by its annotation):
+//   proactive.exportXml              [uri]                                   -> {path} | path
+//   proactive.drawWorkflow           [uri]                                   -> SVG string
+//   proactive.submitJob              [uri, {url, login, password}]           -> {jobId, status?}
+//   proactive.showResults            [uri | null, {url, login, password, jobId?}]
+//   proactive.validateWithProActive  [uri]                                   -> {valid, message}
 // `uri` is the notebook URI for notebooks and the document URI for .py files, spelled exactly as
 // the client sends it in didOpen.
 
@@ -47,6 +48,31 @@ function notebookOfCell(document) {
   return vscode.workspace.notebookDocuments.find((nb) => nb.getCells().some((c) => c.document === document));
 }
 
+/**
+ * Split a notebook cell before a line (0-based, within the cell): the quick fix the server offers
+ * for a pragma that must start its own cell. The first part keeps the cell's metadata.
+ */
+async function splitCell(cellUri, line) {
+  const uri = typeof cellUri === 'string' ? vscode.Uri.parse(cellUri) : cellUri;
+  for (const nb of vscode.workspace.notebookDocuments) {
+    const cell = nb.getCells().find((c) => c.document.uri.toString() === uri.toString());
+    if (!cell) continue;
+    const doc = cell.document;
+    if (!(line > 0 && line < doc.lineCount)) return false;
+    const cut = doc.offsetAt(new vscode.Position(line, 0));
+    const text = doc.getText();
+    const before = text.slice(0, cut).replace(/\r?\n$/, '');
+    const first = new vscode.NotebookCellData(cell.kind, before, doc.languageId);
+    first.metadata = cell.metadata;
+    const second = new vscode.NotebookCellData(cell.kind, text.slice(cut), doc.languageId);
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(nb.uri, [vscode.NotebookEdit.replaceCells(new vscode.NotebookRange(cell.index, cell.index + 1), [first, second])]);
+    return vscode.workspace.applyEdit(edit);
+  }
+  vscode.window.showWarningMessage('ProActive: the cell to split is not open.');
+  return false;
+}
+
 class Commands {
   /**
    * @param {vscode.ExtensionContext} context
@@ -68,6 +94,7 @@ class Commands {
     reg('proactive.client.submitJob', (arg) => this.submitJob(arg));
     reg('proactive.client.showResults', (arg) => this.showResults(arg));
     reg('proactive.client.validateWithProActive', (arg) => this.validate(arg));
+    reg('proactive.client.splitCell', (cellUri, line) => splitCell(cellUri, line));
   }
 
   /** Send workspace/executeCommand; show the error and return undefined when it fails. */
@@ -77,7 +104,7 @@ class Commands {
       vscode.window.showErrorMessage(`ProActive: ${title}: the language server is not running. See "ProActive: Show server log".`);
       return undefined;
     }
-    const params = { command, arguments: [args] };
+    const params = { command, arguments: args };
     if (options.progress) {
       params.workDoneToken = `proactive-client-${Date.now()}-${++this.tokenCounter}`;
       options.progress(params.workDoneToken);
@@ -108,7 +135,7 @@ class Commands {
   async exportXml(arg) {
     const target = this.requireTarget(arg, 'Export job XML');
     if (!target || !this.getClient()) return;
-    const result = await this.execute('Export job XML', 'proactive.exportXml', { uri: this.uriArg(target) });
+    const result = await this.execute('Export job XML', 'proactive.exportXml', [this.uriArg(target)]);
     if (result === undefined || result === null) return;
     const path = typeof result === 'string' && !result.trimStart().startsWith('<') ? result : result.path || result.file;
     if (path) {
@@ -134,7 +161,7 @@ class Commands {
     if (target.notebook && target.notebook.isDirty) await target.notebook.save();
     const creds = await getCredentials(this.context);
     if (!creds) return;
-    const result = await this.execute('Submit job', 'proactive.submitJob', { uri: this.uriArg(target), ...creds }, {
+    const result = await this.execute('Submit job', 'proactive.submitJob', [this.uriArg(target), creds], {
       progress: (token) => this.trackToken && this.trackToken(token),
       sensitive: true,
     });
@@ -155,9 +182,9 @@ class Commands {
     if (jobId === undefined || !this.getClient()) return;
     const creds = await getCredentials(this.context);
     if (!creds) return;
-    const args = { ...creds };
-    if (target) args.uri = this.uriArg(target);
-    if (jobId.trim()) args.jobId = jobId.trim();
+    const options = { ...creds };
+    if (jobId.trim()) options.jobId = jobId.trim();
+    const args = [target ? this.uriArg(target) : null, options];
     const result = await this.execute('Show results', 'proactive.showResults', args, { sensitive: true });
     if (result === undefined || result === null) return;
     const content = typeof result === 'string' ? result : JSON.stringify(result, null, 2);
@@ -168,10 +195,7 @@ class Commands {
   async validate(arg) {
     const target = this.requireTarget(arg, 'Validate with ProActive');
     if (!target || !this.getClient()) return;
-    const url = (vscode.workspace.getConfiguration('proactive').get('scheduler.url') || '').trim();
-    const args = { uri: this.uriArg(target) };
-    if (url) args.url = url;
-    const result = await this.execute('Validate with ProActive', 'proactive.validateWithProActive', args);
+    const result = await this.execute('Validate with ProActive', 'proactive.validateWithProActive', [this.uriArg(target)]);
     if (result === undefined || result === null) return;
     const valid = typeof result === 'object' ? result.valid !== false : true;
     const message = typeof result === 'string' ? result : result.message || (valid ? 'the job is valid' : 'the job is not valid');
@@ -180,4 +204,4 @@ class Commands {
   }
 }
 
-module.exports = { Commands, targetOf, notebookOfCell };
+module.exports = { Commands, targetOf, notebookOfCell, splitCell };

@@ -113,7 +113,7 @@ class WorkflowPreview {
     try {
       const result = await client.sendRequest(ExecuteCommandRequest.type, {
         command: 'proactive.drawWorkflow',
-        arguments: [{ uri, format: 'svg' }],
+        arguments: [uri],
       });
       if (seq !== this.sequence) return; // a newer request is on its way
       const svg = typeof result === 'string' ? result : result && result.svg;
