@@ -10,6 +10,7 @@ roots meet, so :func:`java_hashmap_order` reproduces it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -68,6 +69,7 @@ def check_flow(tasks: Mapping[str, Task]) -> FlowError | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def java_string_hash(text: str) -> int:
     """`String.hashCode()`, over UTF-16 code units, as an unsigned 32-bit value."""
     data = text.encode("utf-16-le")
@@ -200,16 +202,18 @@ class _Checker:
         return node.parents + node.joins + ([node.target_of] if node.target_of else [])
 
     def check_reachable(self) -> None:
-        reached = {n.name for n in self._flat() if not n.parents}
-        pending = [n for n in self._flat() if n.parents]
-        changed = True
-        while changed:
-            changed = False
-            for node in list(pending):
-                if all(p.name in reached for p in node.parents):
-                    pending.remove(node)
-                    reached.add(node.name)
-                    changed = True
+        # ProActive iterates to a fixpoint; counting unreached parents gives the same set in
+        # linear time.
+        waiting = {n.name: len(n.parents) for n in self._flat()}
+        queue = [n for n in self._flat() if not n.parents]
+        reached: set[str] = set()
+        while queue:
+            node = queue.pop()
+            reached.add(node.name)
+            for child in node.children:
+                waiting[child.name] -= 1
+                if waiting[child.name] == 0:
+                    queue.append(child)
         for node in self._flat():
             if node.name not in reached:
                 raise _fail("Unreachable task", node.name, "reachable")

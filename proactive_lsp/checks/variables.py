@@ -13,8 +13,6 @@ from proactive_lsp.text import Range
 
 
 def check_variables(workflow: Workflow) -> list[Diagnostic]:
-    import networkx as nx
-
     found: list[Diagnostic] = []
     exporters: dict[str, list[Task]] = {}
     for task in workflow.tasks.values():
@@ -34,10 +32,9 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
             ))
         if not task.imports:
             continue
-        ancestors = nx.ancestors(workflow.graph, task.name) if task.name in workflow.graph else set()
         for ref in task.imports:
             sources = exporters.get(ref.name, [])
-            if not sources or any(s.name in ancestors for s in sources):
+            if not sources or _reaches(workflow, task.name, {s.name for s in sources}):
                 continue
             fixes = tuple(_add_dependency(task, source.name) for source in sources[:3])
             names = ", ".join(f"'{s.name}'" for s in sources)
@@ -68,6 +65,24 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
                     cell=ref.cell, tags=("unnecessary",),
                 ))
     return found
+
+
+def _reaches(workflow: Workflow, start: str, exporters: set[str]) -> bool:
+    """Is one of the exporters an ancestor of `start`? Walks up only as far as needed."""
+    graph = workflow.graph
+    if start not in graph:
+        return False
+    seen = {start}
+    frontier = [start]
+    while frontier:
+        node = frontier.pop()
+        for parent in graph.predecessors(node):
+            if parent in exporters:
+                return True
+            if parent not in seen:
+                seen.add(parent)
+                frontier.append(parent)
+    return False
 
 
 def _add_dependency(task: Task, parent: str) -> Fix:

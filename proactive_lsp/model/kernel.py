@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 
 from proactive_lsp.checks.codes import make
@@ -19,7 +21,7 @@ from proactive_lsp.model.workflow import (
     Workflow,
 )
 from proactive_lsp.syntax.tree import Pragma, Word
-from proactive_lsp.text import Range
+from proactive_lsp.text import Position, Range
 
 _CONNECTION_FREE = ("connect", "help", "configure")
 
@@ -27,10 +29,11 @@ _CONNECTION_FREE = ("connect", "help", "configure")
 @dataclass
 class KernelState:
     document_name: str | None
-    later_names: list[dict[str, int]]
+    later_names: dict[str, list[int]]  # explicit task name → defining cells, in order
     tasks: dict[str, Task] = field(default_factory=dict)
     tasks_count: int = 0
     exported_vars: dict[str, list[Ref]] = field(default_factory=dict)
+    exported_count: Counter[str] = field(default_factory=Counter)  # variable → exporting tasks
     imports: dict[str, str] = field(default_factory=dict)
     multiblock: bool = False
     last_task: str | None = None  # the kernel's last_modified_task
@@ -46,6 +49,8 @@ class KernelState:
     connections: list[Connection] = field(default_factory=list)
     connection_hint_given: bool = False
     controls_state: ControlState = field(default_factory=ControlState)
+    cell_texts: list[str] = field(default_factory=list)
+    movable_cells: bool = False  # True for .py text, where a cell can be moved by text edits
 
     def report(self, cell: int, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(
@@ -89,7 +94,7 @@ class KernelState:
             task = existing
             if not redefinition_reported:
                 self._report_redefinition(cell, task, name_range)
-            self.exported_vars.pop(name, None)
+            self.forget_exports(name)
             task.deps, task.generic_info, task.variables = [], [], []
             task.exports, task.imports = [], []
             task.cell = cell
@@ -101,7 +106,8 @@ class KernelState:
                 name = self.unique_name("DT")
                 kind = TaskKind.ANONYMOUS
             task = Task(name=name, kind=kind, pragma=pragma_name, cell=cell, name_range=name_range,
-                        name_is_default=not name_written, defined_in=[cell])
+                        name_is_default=not name_written, defined_in=[cell],
+                        first_name_range=name_range)
             self.tasks[name] = task
             self.tasks_count += 1
         if name_written:
@@ -122,12 +128,12 @@ class KernelState:
         return candidate
 
     def _imports_available(self, cell: int, pragma: Pragma) -> bool:
-        exported = {ref.name for refs in self.exported_vars.values() for ref in refs}
         ok = True
         for item in pragma.names("import"):
-            if item.text in exported:
+            if self.exported_count[item.text] > 0:
                 continue
             ok = False
+            upstream = [self.tasks[w.text] for w in pragma.names("dep") if w.text in self.tasks]
             self.report(
                 cell,
                 make(
@@ -135,6 +141,7 @@ class KernelState:
                     f"The variable '{item.text}' can't be imported: no task defined in an earlier "
                     "cell exports it (the kernel refuses this cell)",
                     item.range,
+                    fixes=tuple(_export_from(task, item.text) for task in upstream[:3]),
                 ),
             )
         return ok
@@ -149,7 +156,7 @@ class KernelState:
                 "exports and language from the earlier definition",
                 where,
                 related=(
-                    Related(Location(first, task.name_range if first == task.cell else task.name_range),
+                    Related(Location(first, task.first_name_range or task.name_range),
                             f"'{task.name}' first defined here"),
                 ),
             ),
@@ -178,6 +185,7 @@ class KernelState:
                 self.occurrences_add(Symbol.VARIABLE, Role.REFERENCE, ref.name, cell, ref.range)
             if task.exports:
                 self.exported_vars[task.name] = task.exports
+                self.exported_count.update({ref.name for ref in task.exports})
             path = pragma.param("path")
             task.path = Ref(path.value.text, cell, path.value.range) if path is not None else None
         task.import_prefix = self.imports.get(task.engine_language, "") if task.path is None else ""
@@ -208,7 +216,9 @@ class KernelState:
             task.deps.append(Ref(name, cell, word.range))
 
     def _unknown_dependency(self, task: Task, cell: int, word: Word) -> None:
-        later = self.later_names[cell].get(word.text)
+        cells = self.later_names.get(word.text, [])
+        at = bisect.bisect_right(cells, cell)
+        later = cells[at] if at < len(cells) else None
         if later is not None:
             self.occurrences_add(Symbol.TASK, Role.REFERENCE, word.text, cell, word.range)
             self.report(cell, make(
@@ -217,6 +227,7 @@ class KernelState:
                 "kernel drops this dependency",
                 word.range,
                 related=(Related(Location(later, Range.on_line(0, 0, 0)), f"'{word.text}' is defined here"),),
+                fixes=self._move_before(later, cell, word.text),
             ))
             return
         known = list(self.tasks)
@@ -230,6 +241,20 @@ class KernelState:
             word.range,
             fixes=fixes,
         ))
+
+    def _move_before(self, later: int, cell: int, name: str) -> tuple[Fix, ...]:
+        """In a text file, move the defining cell above (notebook cells cannot be moved by edits)."""
+        texts = self.cell_texts
+        if not self.movable_cells or later >= len(texts):
+            return ()
+        text = texts[later]
+        lines = text.split("\n")
+        whole = Range(Position(0, 0), Position(len(lines) - 1, len(lines[-1])))
+        moved = text if text.endswith("\n") else text + "\n"
+        return (Fix(f"Move the definition of '{name}' above this cell", (
+            Edit(Range(Position(0, 0), Position(0, 0)), moved + "\n", cell=cell),
+            Edit(whole, "", cell=later),
+        )),)
 
     def _straight_replicate(self, task: Task, cell: int, runs: Ref) -> None:
         task.runs = runs
@@ -275,10 +300,14 @@ class KernelState:
                     child.flow_block = None
         for other in self.tasks.values():
             other.deps = [d for d in other.deps if d.name != name]
-        self.exported_vars.pop(name, None)
+        self.forget_exports(name)
         if self.last_task == name:
             self.last_task = None
         self.job_up_to_date = False
+
+    def forget_exports(self, task: str) -> None:
+        refs = self.exported_vars.pop(task, [])
+        self.exported_count.subtract({ref.name for ref in refs})
 
     def name_job(self, cell: int, name: str, where: Range) -> None:
         self.job.name = name
@@ -364,6 +393,17 @@ class KernelState:
             graph=graph,
             document_name=self.document_name,
         )
+
+
+def _export_from(task: Task, variable: str) -> Fix:
+    """Add `variable` to the `export` list of an upstream task's pragma."""
+    if task.exports:
+        end = task.exports[-1].range.end
+        edit = Edit(Range(end, end), f", {variable}", cell=task.exports[-1].cell)
+    else:
+        end = task.name_range.end
+        edit = Edit(Range(end, end), f", export=[{variable}]", cell=task.cell)
+    return Fix(f"Export '{variable}' from '{task.name}'", (edit,))
 
 
 def _pairs(pragma: Pragma, key: str) -> list[tuple[str, str]]:

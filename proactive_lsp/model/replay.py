@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from proactive_lsp.checks.codes import make
 from proactive_lsp.diagnostics import Diagnostic, Fix, Location, Related
-from proactive_lsp.documents.cells import SourceDocument
+from proactive_lsp.documents.cells import SourceDocument, SourceKind
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.language.spec import Control
 from proactive_lsp.model.cell import CellSyntax
@@ -28,7 +28,12 @@ _SCRIPT_PRAGMAS = ("pre_script", "post_script", "selection_script", "fork_env")
 
 
 def replay(document: SourceDocument, cells: Sequence[CellSyntax]) -> Workflow:
-    state = KernelState(document_name=document.name, later_names=_names_defined_after(cells))
+    state = KernelState(
+        document_name=document.name,
+        later_names=_names_defined_after(cells),
+        cell_texts=[cell.text for cell in document.cells],
+        movable_cells=document.kind is SourceKind.PYTHON_FILE,
+    )
     for index, cell in enumerate(cells):
         if cell.blank:
             continue
@@ -41,19 +46,18 @@ def replay(document: SourceDocument, cells: Sequence[CellSyntax]) -> Workflow:
     return state.workflow()
 
 
-def _names_defined_after(cells: Sequence[CellSyntax]) -> list[dict[str, int]]:
-    """For each cell, the explicit task names defined in later cells (for PA302)."""
-    later: list[dict[str, int]] = [{} for _ in cells]
-    seen: dict[str, int] = {}
-    for index in range(len(cells) - 1, -1, -1):
-        later[index] = dict(seen)
-        pragma = cells[index].pragma
-        if pragma is not None and not cells[index].rejected:
-            spec = PRAGMAS.get(pragma.name.text)
-            name = pragma.value("name")
-            if spec is not None and spec.creates_task and name:
-                seen[name] = index
-    return later
+def _names_defined_after(cells: Sequence[CellSyntax]) -> dict[str, list[int]]:
+    """Every explicit task name and the cells that define it, in order (for PA302)."""
+    defined: dict[str, list[int]] = {}
+    for index, cell in enumerate(cells):
+        pragma = cell.pragma
+        if pragma is None or cell.rejected:
+            continue
+        spec = PRAGMAS.get(pragma.name.text)
+        name = pragma.value("name")
+        if spec is not None and spec.creates_task and name:
+            defined.setdefault(name, []).append(index)
+    return defined
 
 
 def _plain_cell(state: KernelState, index: int, cell: CellSyntax) -> None:

@@ -62,6 +62,7 @@ class Task:
     name_range: Range  # where the name is written, or the pragma name when it is a default
     name_is_default: bool = False
     defined_in: list[int] = field(default_factory=list)  # every defining cell, first first
+    first_name_range: Range | None = None  # where the first definition wrote the name
     language: str | None = None  # explicit language; None means Python (cpython)
     deps: list[Ref] = field(default_factory=list)  # in the order the kernel adds them
     exports: list[Ref] = field(default_factory=list)
@@ -76,7 +77,8 @@ class Task:
     precious_result: bool = False
     pre_script: Script | None = None
     post_script: Script | None = None
-    selection_script: Script | None = None  # None means the kernel's default Groovy `selected = true`
+    # None means the kernel's default Groovy `selected = true`.
+    selection_script: Script | None = None
     fork_env: Script | None = None
     flow_script: FlowScript | None = None
     flow_block: str | None = None  # "start" | "end"

@@ -16,11 +16,6 @@ def test_quotes_point_at_the_quote() -> None:
     check(found, severity=E, cell=0, where=span(0, 12, 13), words=("quotes", "name=train"))
 
 
-@pytest.mark.xfail(
-    reason="spec §4: PA101 carries the kernel's `Invalid parameters.`; the message only says "
-    "what was expected",
-    strict=True,
-)
 def test_message_quotes_the_kernel() -> None:
     assert "Invalid parameters." in only("PA101", '#%task(name="train")').message
 

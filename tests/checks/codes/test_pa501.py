@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from proactive_lsp.diagnostics import Severity
 
 from .helpers import apply, check, codes, only, span
@@ -32,11 +30,6 @@ def test_the_refused_task_does_not_exist() -> None:
     assert "PA301" in codes(PREP, TRAIN, "#%task(name=report, dep=[train])")
 
 
-@pytest.mark.xfail(
-    reason="spec §4: PA501 has a fix (add it to an upstream task's `export`); "
-    "the diagnostic has none",
-    strict=True,
-)
 def test_fix_exports_it_upstream() -> None:
     cells = [PREP, TRAIN]
     found = only("PA501", *cells)
