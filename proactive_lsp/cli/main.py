@@ -28,6 +28,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
     check.add_argument("--format", choices=("text", "json"), default="text")
+
+    from proactive_lsp.cli.export_xml import add_export_xml_parser
+    from proactive_lsp.cli.jobs import add_submit_parsers
+    from proactive_lsp.cli.outputs import add_output_parsers
+
+    add_export_xml_parser(commands)
+    add_output_parsers(commands)
+    add_submit_parsers(commands)
     return parser
 
 
@@ -45,6 +53,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from proactive_lsp.cli.check import run_check
 
         return run_check(args.paths, args.format)
+    if args.command == "export-xml":
+        from proactive_lsp.cli.export_xml import run_export_xml
+
+        return run_export_xml(args.paths, args.output, args.no_check)
+    if args.command in ("dot", "draw", "import-dot"):
+        from proactive_lsp.cli.outputs import run_output_command
+
+        return run_output_command(args)
+    if args.command in ("submit", "results", "jobs"):
+        from proactive_lsp.cli.jobs import run_job_command
+
+        return run_job_command(args)
     parser.print_help(sys.stderr)
     return 2
 

@@ -47,6 +47,9 @@ def read_cell(text: str, kind: SourceKind) -> CellSyntax:
     problems: list[Diagnostic] = []
     problems.extend(_misplaced_pragmas(lines, kind))
     if not text.startswith("#%"):
+        if kind is SourceKind.PYTHON_FILE and _only_comments(lines):
+            # A comment header in a .py file is not meant as a task (in a notebook it would be).
+            return CellSyntax(None, tuple(problems), False, True, text, 0)
         problems.extend(_python_syntax(text, 0, explicit=False))
         return CellSyntax(None, tuple(problems), False, False, text, 0)
 
@@ -60,6 +63,10 @@ def read_cell(text: str, kind: SourceKind) -> CellSyntax:
         p.code == "PA207" and _language(pragma) == "Python" for p in problems
     )
     return CellSyntax(pragma, tuple(problems), rejected, False, body, 1)
+
+
+def _only_comments(lines: list[str]) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in lines)
 
 
 def _language(pragma: Pragma) -> str | None:

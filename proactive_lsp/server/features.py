@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from proactive_lsp.server import actions, navigation, outline
+from proactive_lsp.server import actions, assist, navigation, outline, outputs
 
 if TYPE_CHECKING:
     from proactive_lsp.server.app import ProActiveServer
@@ -15,3 +15,5 @@ def register(server: ProActiveServer) -> None:
     navigation.register(server, store)
     outline.register(server, store)
     actions.register(server, store)
+    assist.register(server, store)
+    outputs.register(server, store)
