@@ -8,6 +8,7 @@
 # (node_modules.asar link, bin/ script links, extensions/ dependencies).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+exec 1>&2  # progress goes to stderr: the runners keep stdout for JSON lines
 
 CS_VERSION="4.100.3"
 dest="$E2E_CACHE/code-server-$CS_VERSION"

@@ -6,6 +6,7 @@
 #                               against another server given by PROACTIVE_E2E_SERVER_CMD)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+exec 1>&2  # progress goes to stderr: the runners keep stdout for JSON lines
 
 venv="$E2E_CACHE/jupyterlab-venv"
 py="${PROACTIVE_E2E_PYTHON:-python3}"

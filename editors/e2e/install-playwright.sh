@@ -2,6 +2,7 @@
 # Install playwright-core into the cache (no browser download; the drivers use Debian's chromium).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+exec 1>&2  # progress goes to stderr: the runners keep stdout for JSON lines
 
 PW_VERSION="${PROACTIVE_E2E_PLAYWRIGHT_VERSION:-1.65.1}"
 dir="$E2E_CACHE/node"

@@ -27,6 +27,7 @@ async function main() {
     if (await dialog.count()) await page.keyboard.press('Enter');
   };
   // Put the cursor at the end of a cell's editor, in edit mode.
+  const lastCell = async () => (await page.locator('.jp-Notebook .jp-Cell').count()) - 1;
   const editAtEnd = async (i) => {
     await cell(i).locator('.cm-content').click();
     await page.keyboard.press('Control+End');
@@ -61,13 +62,14 @@ async function main() {
   }, { optional: true });
 
   await steps.run('completion_tab', async () => {
-    await editAtEnd(2);
+    const last = await lastCell();
+    await editAtEnd(last);
     await page.keyboard.type('#%ta', { delay: 60 });
     await sleep(400);
     const autoItems = await completerItems();
     if (!autoItems.length) await page.keyboard.press('Tab');
     const items = await until(async () => {
-      const lines = await lineTexts(2);
+      const lines = await lineTexts(last);
       if (lines.some((l) => l.startsWith('#%task('))) return ['(inserted directly)'];
       const it = await completerItems();
       return it.length ? it : undefined;
@@ -78,7 +80,7 @@ async function main() {
       for (let k = 0; k < idx; k++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
     }
-    const line = await until(async () => (await lineTexts(2)).find((l) => l.startsWith('#%task')), { timeout: 5000, what: 'the completed line' });
+    const line = await until(async () => (await lineTexts(last)).find((l) => l.startsWith('#%task')), { timeout: 5000, what: 'the completed line' });
     if (!line.startsWith('#%task(')) throw new Error(`line after accepting: ${JSON.stringify(line)}`);
     return { auto_opened: autoItems.length > 0, items: items.slice(0, 6), line };
   });
@@ -86,7 +88,7 @@ async function main() {
   await steps.run('completion_auto_on_#%', async () => {
     // With editors/jupyterlab/overrides.json, typing #% opens the completer without Tab.
     await page.keyboard.press('Escape');
-    await editAtEnd(2);
+    await editAtEnd(await lastCell());
     await page.keyboard.press('Enter');
     await page.keyboard.type('#%', { delay: 80 });
     const items = await until(async () => { const it = await completerItems(); return it.length ? it : undefined; },
@@ -97,7 +99,7 @@ async function main() {
 
   await steps.run('hover', async () => {
     // jupyterlab-lsp shows hover help while Control is held over a token.
-    const target = cell(1).locator('.cm-line').first();
+    const target = cell(2).locator('.cm-line').first(); // #%task(name=train, ...)
     const box = await target.boundingBox();
     await page.mouse.move(box.x + 25, box.y + box.height / 2); // over "task" in "#%task(name=train"
     await sleep(300);

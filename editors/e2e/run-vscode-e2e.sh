@@ -57,6 +57,7 @@ cat >"$run/data/User/settings.json" <<JSON
   "extensions.ignoreRecommendations": true,
   "files.autoSave": "off",
   "editor.quickSuggestions": {"comments": "on", "strings": "on", "other": "on"},
+  "editor.wordBasedSuggestions": "off",
   "chat.commandCenter.enabled": false,
   "window.commandCenter": false
 }

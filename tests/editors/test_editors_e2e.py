@@ -77,6 +77,7 @@ def test_vscode_extension_in_code_server() -> None:
         [
             "workbench",
             "py_diagnostic",
+            "py_diagnostic_hover",
             "py_hover",
             "py_completion",
             "problems_panel",
@@ -88,7 +89,7 @@ def test_vscode_extension_in_code_server() -> None:
             "nb_problems",
         ],
     )
-    assert steps["py_completion"]["detail"]["line_after_accept"].startswith("#%task(")
+    assert steps["py_completion"]["detail"]["line_after_accept"].startswith("#%task")
     assert steps["py_preview"]["detail"]["cursor_after_click"].startswith("Ln 5")
     # One problem per bad dependency: flow.py and nb.ipynb, no duplicates (push + pull bug).
     errors = [r for r in steps["nb_problems"]["detail"]["rows"] if "missing" in r]
