@@ -8,8 +8,8 @@
 // then one options object when there are options (pygls 2 structures each by its annotation):
 //   proactive.exportXml              [uri]                                   -> {path} | path
 //   proactive.drawWorkflow           [uri]                                   -> SVG string
-//   proactive.submitJob              [uri, {url, login, password}]           -> {jobId, status?}
-//   proactive.showResults            [uri | null, {url, login, password, jobId?}]
+//   proactive.submitJob              [uri, password, {url, login}]           -> {jobId, status?}
+//   proactive.showResults            [{jobId?, password, url, login}]       -> any JSON
 //   proactive.validateWithProActive  [uri]                                   -> {valid, message}
 // `uri` is the notebook URI for notebooks and the document URI for .py files, spelled exactly as
 // the client sends it in didOpen.
@@ -161,7 +161,7 @@ class Commands {
     if (target.notebook && target.notebook.isDirty) await target.notebook.save();
     const creds = await getCredentials(this.context);
     if (!creds) return;
-    const result = await this.execute('Submit job', 'proactive.submitJob', [this.uriArg(target), creds], {
+    const result = await this.execute('Submit job', 'proactive.submitJob', [this.uriArg(target), creds.password, { url: creds.url, login: creds.login }], {
       progress: (token) => this.trackToken && this.trackToken(token),
       sensitive: true,
     });
@@ -182,9 +182,10 @@ class Commands {
     if (jobId === undefined || !this.getClient()) return;
     const creds = await getCredentials(this.context);
     if (!creds) return;
-    const options = { ...creds };
-    if (jobId.trim()) options.jobId = jobId.trim();
-    const args = [target ? this.uriArg(target) : null, options];
+    const request = { ...creds };
+    if (jobId.trim()) request.jobId = jobId.trim();
+    if (target) request.uri = this.uriArg(target);
+    const args = [request];
     const result = await this.execute('Show results', 'proactive.showResults', args, { sensitive: true });
     if (result === undefined || result === null) return;
     const content = typeof result === 'string' ? result : JSON.stringify(result, null, 2);
