@@ -7,25 +7,25 @@ with a sort key; ``completion.py`` turns the best ``MAX_ITEMS`` into items.
 from __future__ import annotations
 
 import ast
+import heapq
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from proactive_lsp.analysis import Analysis
-from proactive_lsp.features.items import CompletionKind
+from proactive_lsp.features.items import MAX_ITEMS, CompletionKind
 from proactive_lsp.features.meaning import (
     Meaning,
-    ancestors,
-    first_cell,
     live_pragmas,
     param_spec,
+    upstream,
     variables,
     where,
 )
 from proactive_lsp.language.languages import LANGUAGES
 from proactive_lsp.language.spec import Kind
-from proactive_lsp.model.task import TaskKind
+from proactive_lsp.model.task import Task, TaskKind
 
 _KERNEL_PATH = re.compile(r"[A-Za-z0-9_\\/:.\-]+\Z")
 _IDENT = re.compile(r"[A-Za-z_]\w*\Z")
@@ -77,66 +77,108 @@ def _wrap(ctx: ValueContext, name: str) -> str:
 
 
 def _tasks(ctx: ValueContext) -> Iterator[Candidate]:
-    analysis, cell = ctx.analysis, ctx.cell
+    """Tasks: earlier ones nearest first, then anonymous ones, then later ones with a note.
+
+    Ranked with cheap keys first; only the best ``MAX_ITEMS`` get their texts built.
+    """
+    analysis, cell, typed, listed = ctx.analysis, ctx.cell, ctx.typed, ctx.listed
     defining = ctx.meaning is Meaning.TASK_DEFINITION
     identifiers_only = (param := param_spec(ctx.pragma, ctx.key)) is not None and (
         param.kind is Kind.IDENT)
-    for name, task in analysis.workflow.tasks.items():
-        group = _match(name, ctx.typed)
-        if group is None or name in ctx.listed:
+    skip_own_cell = ctx.key == "dep"
+    own, anonymous, plain_task = ctx.own_name, TaskKind.ANONYMOUS, TaskKind.TASK
+    lowered = typed.lower()
+    ranked: list[tuple[int, int, int, str, Task, int]] = []
+    add = ranked.append
+    # Newest first. The tasks are in creation order and the replay creates them top to bottom,
+    # so the first definition cells never increase from here on (the kernel's default merge
+    # tasks, added at the end, come first and may be out of order). Once MAX_ITEMS exact
+    # matches defined earlier are found, every task further up ranks after them: stop.
+    count, cutoff = 0, -1
+    for name, task in reversed(analysis.workflow.tasks.items()):
+        defined_in = task.defined_in
+        first = defined_in[0] if defined_in else task.cell
+        if first < cutoff:
+            break
+        if name.startswith(typed):
+            group = 0
+        elif typed and name.lower().startswith(lowered):
+            group = 1
+        else:
             continue
-        first = first_cell(task)
-        if defining and (first == cell or task.kind is not TaskKind.TASK):
+        if name in listed:
             continue
-        if not defining and (name == ctx.own_name or (first == cell and ctx.key == "dep")):
+        if defining:
+            if first == cell or task.kind is not plain_task:
+                continue
+        elif name == own or (skip_own_cell and first == cell):
             continue
         if identifiers_only and not _IDENT.match(name):
             continue  # the kernel refuses `my-task` wherever a task is referenced but in `dep`
-        later = first > cell
-        anonymous = task.kind is TaskKind.ANONYMOUS
-        order = 2 if later else (1 if anonymous else 0)
-        distance = first - cell if later else cell - first
+        if first > cell:
+            add((group, 2, first - cell, name, task, first))
+        else:
+            order = 1 if task.kind is anonymous else 0
+            add((group, order, cell - first, name, task, first))
+            if group == order == 0 and cutoff < 0:
+                count += 1
+                if count == MAX_ITEMS:
+                    cutoff = first  # ties in the same cell still count
+    for group, order, distance, name, task, first in heapq.nsmallest(MAX_ITEMS, ranked):
         language = task.language or "Python"
         place = where(analysis, first)
         if defining:
             detail = f"redefine the task of {place} (resets its deps and exports)"
-        elif later:
+        elif first > cell:
             detail = f"defined later, in {place}: dropped when the notebook runs top to bottom"
         else:
             detail = f"{language} task · {place}"
-        yield Candidate((group, order, distance, name), name, "task", detail,
-                        _wrap(ctx, name), f"`{task.pragma or 'plain cell'}` task, {language}")
+        yield Candidate((group, order, distance, name), name, "task", detail, _wrap(ctx, name),
+                        f"`{task.pragma or 'plain cell'}` task, {language}")
 
 
 def _imports(ctx: ValueContext) -> Iterator[Candidate]:
+    """Variables exported upstream (nearest first), then by other tasks, then later ones."""
     workflow = ctx.analysis.workflow
-    index = variables(workflow)
+    typed, listed, own = ctx.typed, ctx.listed, ctx.own_name
     seeds = list(ctx.deps)
-    own = workflow.tasks.get(ctx.own_name or "")
-    if own is not None and own.cell == ctx.cell:
-        seeds.extend(workflow.graph.pred[own.name] if own.name in workflow.graph else ())
-    upstream = ancestors(workflow, seeds)
-    for name, exporters in index.exporters.items():
-        group = _match(name, ctx.typed)
-        if group is None or name in ctx.listed:
-            continue
-        others = [(task, ref) for task, ref in exporters if task.name != ctx.own_name]
-        if not others:
-            continue
-        near = [(upstream[t.name], t) for t, _ in others if t.name in upstream]
-        by = ", ".join(f"{t.name} ({where(ctx.analysis, r.cell)})" for t, r in others[:3])
-        if near:
-            distance, task = min(near, key=lambda entry: entry[0])
-            yield Candidate((group, 0, distance, name), name, "variable",
-                            f"exported by {task.name} (upstream)", _wrap(ctx, name),
-                            f"Exported by {by}.")
-            continue
-        first = min(r.cell for _, r in others)
-        order = 2 if first > ctx.cell else 1
-        note = "not upstream: add a `dep`" if order == 1 else "exported only later"
-        yield Candidate((group, order, abs(first - ctx.cell), name), name, "variable",
-                        f"exported by {others[0][0].name} ({note})", _wrap(ctx, name),
-                        f"Exported by {by}.")
+    defined_here = workflow.tasks.get(own or "")
+    if defined_here is not None and defined_here.cell == ctx.cell and own in workflow.graph:
+        seeds.extend(workflow.graph.pred[own])
+    best: dict[str, tuple[tuple[int, int, int, str], Task]] = {}
+    complete_walk = True
+    level = exact = 0
+    for distance, task in upstream(workflow, seeds):
+        if distance > level:
+            if exact >= MAX_ITEMS:
+                complete_walk = False  # everything not yet seen ranks after these
+                break
+            level = distance
+        for ref in task.exports:
+            name = ref.name
+            if name in best or name in listed or task.name == own:
+                continue
+            group = _match(name, typed)
+            if group is not None:
+                best[name] = ((group, 0, distance, name), task)
+                exact += group == 0
+    if complete_walk:
+        for name, exporters in variables(workflow).exporters.items():
+            if name in best or name in listed:
+                continue
+            group = _match(name, typed)
+            others = [(task, ref) for task, ref in exporters if task.name != own]
+            if group is None or not others:
+                continue
+            first_task, first_ref = min(others, key=lambda entry: entry[1].cell)
+            order = 2 if first_ref.cell > ctx.cell else 1
+            best[name] = ((group, order, abs(first_ref.cell - ctx.cell), name), first_task)
+    for key, task in heapq.nsmallest(MAX_ITEMS, best.values(), key=lambda entry: entry[0]):
+        name, order = key[3], key[1]
+        note = ("upstream", "not upstream: add a `dep`", "exported only later")[order]
+        place = where(ctx.analysis, task.cell)
+        yield Candidate(key, name, "variable", f"exported by {task.name} ({note})",
+                        _wrap(ctx, name), f"Exported by `{task.name}` ({place}).")
 
 
 def _exports(ctx: ValueContext) -> Iterator[Candidate]:
