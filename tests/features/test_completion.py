@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from proactive_lsp.analysis import analyze
 from proactive_lsp.documents.notebook import notebook_from_cells
 from proactive_lsp.documents.pyfile import read_python_text
 from proactive_lsp.features.completion import complete
-from proactive_lsp.features.items import CompletionItem
+from proactive_lsp.features.items import MAX_ITEMS, CompletionItem
 from proactive_lsp.language.languages import LANGUAGES
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.text import Position, Range
@@ -233,3 +236,38 @@ def test_nothing_outside_pragma_lines_or_after_the_parenthesis() -> None:
     assert at(["#%task(name=x)|"]) == []
     assert at(["#%nosuch(|"]) == []
     assert at(["#%task(name=x, generic_info=[(|"]) == []
+
+
+# ---- long notebooks and odd input ------------------------------------------------------------
+
+def test_long_notebooks_give_the_nearest_tasks_first_and_at_most_max_items() -> None:
+    cells = ["#%task(name=T0)\nx = 0"] + [
+        f"#%task(name=T{i}, dep=[T{i - 1}])\nx = {i}" for i in range(1, 250)
+    ]
+    cells[120] = "plain = 1"  # an anonymous task, ranked after the named ones
+    items = at([*cells, "#%task(name=Z, dep=[|", "#%task(name=later)"])
+    assert len(items) == MAX_ITEMS
+    expected = [f"T{i}" for i in range(249, 0, -1) if i != 120][:MAX_ITEMS]
+    assert labels(items) == expected
+    assert labels(at([*cells, "#%task(name=Z, dep=[T12|"])) == [
+        *(f"T12{i}" for i in range(9, 0, -1)), "T12"]
+
+
+def test_a_python_file_without_pragmas_still_completes_pragma_names() -> None:
+    items = at(["import os\n#%|"], python_file=True)
+    assert items[0].label == "task"
+    assert items[0].edit_range == Range.on_line(0, 0, 2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="#%task(name=,dep[]) ()xy-_.\t\r", max_size=40))
+def test_any_line_any_column(line: str) -> None:
+    document = notebook_from_cells(["#%task(name=a, export=[v])", line, "#%" + line])
+    analysis = analyze(document)
+    for cell in (1, 2):
+        text = document.cells[cell].text
+        for column in range(len(text.split("\n")[0]) + 2):
+            for item in complete(analysis, cell, Position(0, column), snippets=True):
+                assert item.edit_range.start == Position(0, 0)
+                assert item.edit_range.end.column >= min(column, len(text))
+                assert item.filter_text.startswith("#")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from proactive_lsp.analysis import analyze
 from proactive_lsp.documents.notebook import notebook_from_cells
 from proactive_lsp.features.hover import hover
 from proactive_lsp.features.items import HoverInfo
+from proactive_lsp.features.signature import signature_help
 from proactive_lsp.text import Position, Range
 
 
@@ -142,3 +146,15 @@ def test_misplaced_pragma_and_body_lines() -> None:
     assert found.markdown.startswith("> ⚠ This is not the first line of the cell")
     assert at(["#%task(name=t)\nprint(|1)"]) is None
     assert at(["#%task(name=t)  |  "]) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="#%task(name=,dep[]) ()xy-_.\t\r", max_size=40))
+def test_any_line_any_column(line: str) -> None:
+    document = notebook_from_cells(["#%task(name=a, export=[v])", "#%" + line, line])
+    analysis = analyze(document)
+    for cell in (1, 2):
+        for column in range(len(document.cells[cell].text) + 2):
+            found = hover(analysis, cell, Position(0, column))
+            assert found is None or found.range.start.column <= column <= found.range.end.column
+            signature_help(analysis, cell, Position(0, column))
