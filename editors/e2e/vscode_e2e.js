@@ -162,6 +162,9 @@ async function main() {
 
   await steps.run('export_xml', async () => {
     const before = new Set(fs.readdirSync(workspace));
+    await quickOpen('valid.py'); // a workflow with errors is never exported
+    await activeEditor().locator('.view-lines').first().waitFor();
+    await sleep(500);
     await activeEditor().locator('.view-lines').click();
     await runCommand('ProActive: Export job XML');
     const created = await until(() => {
