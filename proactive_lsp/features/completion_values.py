@@ -274,7 +274,17 @@ def _job_names(ctx: ValueContext) -> Iterator[Candidate]:
         yield Candidate((0, 0, 0, name), name, "value", "this notebook's job", name)
 
 
+def _job_variables(ctx: ValueContext) -> Iterator[Candidate]:
+    """`runs=NB_RUNS`: the job's variables (from `#%job(variables=[...])`)."""
+    for rank, (name, value) in enumerate(ctx.analysis.workflow.job.variables):
+        group = _match(name, ctx.typed)
+        if group is not None:
+            yield Candidate((group, 0, rank, name), name, "variable",
+                            f"job variable (= {value})", name)
+
+
 _PROVIDERS = {
+    Meaning.EXPRESSION: _job_variables,
     Meaning.TASK_REFERENCE: _tasks,
     Meaning.TASK_DEFINITION: _tasks,
     Meaning.IMPORT: _imports,

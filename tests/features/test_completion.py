@@ -5,6 +5,8 @@ Cells are written with a `|` where the cursor is.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -219,6 +221,13 @@ def test_path_offers_files_next_to_the_notebook(tmp_path: Path) -> None:
     assert at(["#%task(name=t, path=|"]) == []  # no folder known
 
 
+def test_runs_offers_job_variables() -> None:
+    cells = ["#%job(name=J, variables=[(NB_RUNS, four), (MODE, fast)])", "#%task(name=a)\nx = 1"]
+    items = at([*cells, "#%task(name=t, dep=[a], runs=N|"])
+    assert labels(items) == ["NB_RUNS"]
+    assert items[0].detail == "job variable (= four)"
+
+
 def test_help_offers_topics() -> None:
     assert labels(at(["#%help(pragma=ta|"])) == ["task"]
 
@@ -271,3 +280,15 @@ def test_any_line_any_column(line: str) -> None:
                 assert item.edit_range.start == Position(0, 0)
                 assert item.edit_range.end.column >= min(column, len(text))
                 assert item.filter_text.startswith("#")
+
+
+def test_features_import_no_lsp_library() -> None:
+    code = (
+        "import sys\n"
+        "import proactive_lsp.features.completion, proactive_lsp.features.hover\n"
+        "import proactive_lsp.features.signature, proactive_lsp.features.tokens\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from proactive_lsp.analysis import analyze
 from proactive_lsp.documents.notebook import notebook_from_cells
+from proactive_lsp.documents.pyfile import read_python_text
 from proactive_lsp.features.hover import hover
 from proactive_lsp.features.items import HoverInfo
 from proactive_lsp.features.signature import signature_help
@@ -138,6 +139,14 @@ def test_language_value() -> None:
     assert found is not None
     assert found.markdown.startswith("**`Linux_Bash`** · script language, run by ProActive's "
                                      "`bash` engine")
+
+
+def test_python_files_name_places_by_line() -> None:
+    document = read_python_text("#%task(name=a, export=[v])\nv = 1\n\n#%task(name=b, dep=[a])\n")
+    found = hover(analyze(document), 1, Position(0, 20))
+    assert found is not None
+    assert found.markdown.startswith("**Task `a`** · `#%task` · Python · line 1")
+    assert "- **Dependents:** `b` (line 4)" in found.markdown
 
 
 def test_misplaced_pragma_and_body_lines() -> None:
