@@ -20,7 +20,6 @@ from proactive_lsp.features.meaning import (
     live_pragmas,
     param_spec,
     upstream,
-    variables,
     where,
 )
 from proactive_lsp.language.languages import LANGUAGES
@@ -162,17 +161,23 @@ def _imports(ctx: ValueContext) -> Iterator[Candidate]:
             if group is not None:
                 best[name] = ((group, 0, distance, name), task)
                 exact += group == 0
-    if complete_walk:
-        for name, exporters in variables(workflow).exporters.items():
-            if name in best or name in listed:
+    if complete_walk:  # few upstream: rank every other exporter by how near it is
+        upstream_names = set(best)
+        for task in workflow.tasks.values():
+            if task.name == own:
                 continue
-            group = _match(name, typed)
-            others = [(task, ref) for task, ref in exporters if task.name != own]
-            if group is None or not others:
-                continue
-            first_task, first_ref = min(others, key=lambda entry: entry[1].cell)
-            order = 2 if first_ref.cell > ctx.cell else 1
-            best[name] = ((group, order, abs(first_ref.cell - ctx.cell), name), first_task)
+            for ref in task.exports:
+                name = ref.name
+                if name in upstream_names or name in listed:
+                    continue
+                group = _match(name, typed)
+                if group is None:
+                    continue
+                order = 2 if ref.cell > ctx.cell else 1
+                key = (group, order, abs(ref.cell - ctx.cell), name)
+                known = best.get(name)
+                if known is None or key < known[0]:
+                    best[name] = (key, task)
     for key, task in heapq.nsmallest(MAX_ITEMS, best.values(), key=lambda entry: entry[0]):
         name, order = key[3], key[1]
         note = ("upstream", "not upstream: add a `dep`", "exported only later")[order]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from proactive_lsp.analysis import Analysis
 from proactive_lsp.diagnostics import Diagnostic, Severity
-from proactive_lsp.features.meaning import first_cell, variables, where
+from proactive_lsp.features.meaning import first_cell, variable_users, where
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.model.task import FlowKind, Task, TaskKind
 from proactive_lsp.text import Range
@@ -46,10 +46,10 @@ def task_markdown(analysis: Analysis, task: Task) -> str:
     children = list(workflow.graph.successors(task.name)) if task.name in workflow.graph else []
     facts.append("**Dependents:** " + _names(analysis, children))
     if task.imports:
-        index = variables(workflow)
+        exporters, _ = variable_users(workflow, {ref.name for ref in task.imports[:_SHOWN]})
         shown = []
         for ref in task.imports[:_SHOWN]:
-            sources = [t.name for t, _ in index.exporters.get(ref.name, ()) if t is not task]
+            sources = [t.name for t, _ in exporters.get(ref.name, ()) if t is not task]
             shown.append(f"`{ref.name}`" + (f" ← `{sources[0]}`" if sources else " ← nobody"))
         facts.append("**Imports:** " + ", ".join(shown) + _more(task.imports))
     if task.exports:
@@ -106,9 +106,9 @@ def unknown_task_markdown(analysis: Analysis, name: str) -> str:
 
 
 def variable_markdown(analysis: Analysis, name: str) -> str:
-    index = variables(analysis.workflow)
-    exporters = index.exporters.get(name, [])
-    importers = index.importers.get(name, [])
+    found_exporters, found_importers = variable_users(analysis.workflow, {name})
+    exporters = found_exporters.get(name, [])
+    importers = found_importers.get(name, [])
     lines = [f"**Variable `{name}`**", ""]
     if exporters:
         lines.append("- **Exported by:** " + _names(analysis, [t.name for t, _ in exporters]))

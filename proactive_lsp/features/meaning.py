@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from enum import Enum
 
 from proactive_lsp.analysis import Analysis
@@ -100,29 +99,21 @@ def first_cell(task: Task) -> int:
     return task.defined_in[0] if task.defined_in else task.cell
 
 
-@dataclass(slots=True)
-class VariableIndex:
-    exporters: dict[str, list[tuple[Task, Ref]]] = field(default_factory=dict)
-    importers: dict[str, list[tuple[Task, Ref]]] = field(default_factory=dict)
-
-
-_INDEXES: list[tuple[Workflow, VariableIndex]] = []
-
-
-def variables(workflow: Workflow) -> VariableIndex:
-    """Who exports and imports each variable; built once per workflow (a few are kept)."""
-    for known, index in _INDEXES:
-        if known is workflow:
-            return index
-    index = VariableIndex()
+def variable_users(
+    workflow: Workflow, names: set[str]
+) -> tuple[dict[str, list[tuple[Task, Ref]]], dict[str, list[tuple[Task, Ref]]]]:
+    """Who exports and who imports each of ``names``: one pass over the tasks, allocating
+    only for matches (an index of every variable costs more than a lookup on 5000 tasks)."""
+    exporters: dict[str, list[tuple[Task, Ref]]] = {}
+    importers: dict[str, list[tuple[Task, Ref]]] = {}
     for task in workflow.tasks.values():
         for ref in task.exports:
-            index.exporters.setdefault(ref.name, []).append((task, ref))
+            if ref.name in names:
+                exporters.setdefault(ref.name, []).append((task, ref))
         for ref in task.imports:
-            index.importers.setdefault(ref.name, []).append((task, ref))
-    _INDEXES.insert(0, (workflow, index))
-    del _INDEXES[4:]
-    return index
+            if ref.name in names:
+                importers.setdefault(ref.name, []).append((task, ref))
+    return exporters, importers
 
 
 def upstream(workflow: Workflow, seeds: list[str]) -> Iterator[tuple[int, Task]]:
