@@ -69,7 +69,9 @@ def _record_publish(client: Client, params: types.PublishDiagnosticsParams) -> N
     client.diagnostics[params.uri] = params.diagnostics
 
 
-def _apply_edit(client: Client, params: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
+def _apply_edit(
+    client: Client, params: types.ApplyWorkspaceEditParams
+) -> types.ApplyWorkspaceEditResult:
     client.applied_edits.append(params)
     return types.ApplyWorkspaceEditResult(applied=True)
 
@@ -91,7 +93,8 @@ def make_client() -> Client:
     features[types.WORKSPACE_APPLY_EDIT] = _apply_edit
     register_lsp_features(client, features)
     client.protocol._converter.register_structure_hook(
-        types.Command | types.CodeAction, _command_or_action  # type: ignore[arg-type]
+        types.Command | types.CodeAction,
+        _command_or_action,  # type: ignore[arg-type]
     )
     return client
 

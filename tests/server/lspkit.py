@@ -21,8 +21,10 @@ def pos(line: int, character: int) -> types.Position:
 
 
 def rng(line: int, start: int, end_line: int | None = None, end: int | None = None) -> types.Range:
-    return types.Range(start=pos(line, start), end=pos(line if end_line is None else end_line,
-                                                       start if end is None else end))
+    return types.Range(
+        start=pos(line, start),
+        end=pos(line if end_line is None else end_line, start if end is None else end),
+    )
 
 
 def doc(uri: str) -> types.TextDocumentIdentifier:
@@ -35,7 +37,9 @@ def codes(diagnostics: Diagnostics | None, ignore: tuple[str, ...] = ("PA604",))
 
 
 async def wait_diagnostics(
-    client: LanguageClient, uri: str, predicate: Callable[[Diagnostics], bool] = lambda d: True,
+    client: LanguageClient,
+    uri: str,
+    predicate: Callable[[Diagnostics], bool] = lambda d: True,
     timeout: float = 5.0,
 ) -> Diagnostics:
     """Poll `client.diagnostics[uri]` (a notebook publishes several URIs, one per cell)."""
@@ -57,20 +61,33 @@ async def barrier(client: LanguageClient) -> None:
 
 
 def open_text(client: LanguageClient, uri: str, text: str, version: int = 1) -> None:
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=uri, language_id="python", version=version, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="python", version=version, text=text
+            )
+        )
+    )
 
 
 def change_full(client: LanguageClient, uri: str, text: str, version: int) -> None:
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
 
 
-def change_range(client: LanguageClient, uri: str, where: types.Range, text: str, version: int) -> None:
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[types.TextDocumentContentChangePartial(range=where, text=text)]))
+def change_range(
+    client: LanguageClient, uri: str, where: types.Range, text: str, version: int
+) -> None:
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(range=where, text=text)],
+        )
+    )
 
 
 def close_text(client: LanguageClient, uri: str) -> None:
@@ -80,7 +97,9 @@ def close_text(client: LanguageClient, uri: str) -> None:
 class Notebook:
     """A notebook synced cell by cell (notebookDocument/*), as VS Code does."""
 
-    def __init__(self, client: LanguageClient, uri: str, cells: list[str], fragment: str = "W") -> None:
+    def __init__(
+        self, client: LanguageClient, uri: str, cells: list[str], fragment: str = "W"
+    ) -> None:
         self.client = client
         self.uri = uri
         self.version = 0
@@ -89,11 +108,20 @@ class Notebook:
         self.uris: list[str] = []
         self.versions: dict[str, int] = {}
         items = [self._new_cell(text) for text in cells]
-        client.notebook_document_did_open(types.DidOpenNotebookDocumentParams(
-            notebook_document=types.NotebookDocument(
-                uri=uri, notebook_type="jupyter-notebook", version=0,
-                cells=[types.NotebookCell(kind=types.NotebookCellKind.Code, document=i.uri) for i in items]),
-            cell_text_documents=items))
+        client.notebook_document_did_open(
+            types.DidOpenNotebookDocumentParams(
+                notebook_document=types.NotebookDocument(
+                    uri=uri,
+                    notebook_type="jupyter-notebook",
+                    version=0,
+                    cells=[
+                        types.NotebookCell(kind=types.NotebookCellKind.Code, document=i.uri)
+                        for i in items
+                    ],
+                ),
+                cell_text_documents=items,
+            )
+        )
 
     def cell_uri(self, index: int) -> str:
         # The shape VS Code uses: the notebook path, then a fragment with a percent-encoded `=`.
@@ -107,41 +135,75 @@ class Notebook:
 
     def _send(self, cells: types.NotebookDocumentCellChanges) -> None:
         self.version += 1
-        self.client.notebook_document_did_change(types.DidChangeNotebookDocumentParams(
-            notebook_document=types.VersionedNotebookDocumentIdentifier(version=self.version, uri=self.uri),
-            change=types.NotebookDocumentChangeEvent(cells=cells)))
+        self.client.notebook_document_did_change(
+            types.DidChangeNotebookDocumentParams(
+                notebook_document=types.VersionedNotebookDocumentIdentifier(
+                    version=self.version, uri=self.uri
+                ),
+                change=types.NotebookDocumentChangeEvent(cells=cells),
+            )
+        )
 
     def edit(self, index: int, where: types.Range, text: str) -> None:
         uri = self.uris[index]
         self.versions[uri] += 1
-        self._send(types.NotebookDocumentCellChanges(text_content=[
-            types.NotebookDocumentCellContentChanges(
-                document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
-                changes=[types.TextDocumentContentChangePartial(range=where, text=text)])]))
+        self._send(
+            types.NotebookDocumentCellChanges(
+                text_content=[
+                    types.NotebookDocumentCellContentChanges(
+                        document=types.VersionedTextDocumentIdentifier(
+                            uri=uri, version=self.versions[uri]
+                        ),
+                        changes=[types.TextDocumentContentChangePartial(range=where, text=text)],
+                    )
+                ]
+            )
+        )
 
     def insert(self, index: int, texts: list[str]) -> list[str]:
         items = [self._new_cell(text) for text in texts]
-        self._send(types.NotebookDocumentCellChanges(structure=types.NotebookDocumentCellChangeStructure(
-            array=types.NotebookCellArrayChange(start=index, delete_count=0, cells=[
-                types.NotebookCell(kind=types.NotebookCellKind.Code, document=i.uri) for i in items]),
-            did_open=items)))
+        self._send(
+            types.NotebookDocumentCellChanges(
+                structure=types.NotebookDocumentCellChangeStructure(
+                    array=types.NotebookCellArrayChange(
+                        start=index,
+                        delete_count=0,
+                        cells=[
+                            types.NotebookCell(kind=types.NotebookCellKind.Code, document=i.uri)
+                            for i in items
+                        ],
+                    ),
+                    did_open=items,
+                )
+            )
+        )
         self.uris[index:index] = [i.uri for i in items]
         return [i.uri for i in items]
 
     def remove(self, index: int) -> str:
         uri = self.uris.pop(index)
-        self._send(types.NotebookDocumentCellChanges(structure=types.NotebookDocumentCellChangeStructure(
-            array=types.NotebookCellArrayChange(start=index, delete_count=1),
-            did_close=[types.TextDocumentIdentifier(uri=uri)])))
+        self._send(
+            types.NotebookDocumentCellChanges(
+                structure=types.NotebookDocumentCellChangeStructure(
+                    array=types.NotebookCellArrayChange(start=index, delete_count=1),
+                    did_close=[types.TextDocumentIdentifier(uri=uri)],
+                )
+            )
+        )
         return uri
 
     def close(self) -> None:
-        self.client.notebook_document_did_close(types.DidCloseNotebookDocumentParams(
-            notebook_document=types.NotebookDocumentIdentifier(uri=self.uri),
-            cell_text_documents=[types.TextDocumentIdentifier(uri=u) for u in self.uris]))
+        self.client.notebook_document_did_close(
+            types.DidCloseNotebookDocumentParams(
+                notebook_document=types.NotebookDocumentIdentifier(uri=self.uri),
+                cell_text_documents=[types.TextDocumentIdentifier(uri=u) for u in self.uris],
+            )
+        )
 
 
-def open_notebook(client: LanguageClient, uri: str, cells: list[str], fragment: str = "W") -> Notebook:
+def open_notebook(
+    client: LanguageClient, uri: str, cells: list[str], fragment: str = "W"
+) -> Notebook:
     notebook = Notebook(client, uri, cells, fragment)
     notebook.uris = [notebook.cell_uri(i) for i in range(len(cells))]
     return notebook
@@ -153,7 +215,9 @@ def completion_items(result: Any) -> list[types.CompletionItem]:
     return list(result.items if isinstance(result, types.CompletionList) else result)
 
 
-def decode_tokens(data: Sequence[int], legend: types.SemanticTokensLegend) -> list[tuple[int, int, int, str]]:
+def decode_tokens(
+    data: Sequence[int], legend: types.SemanticTokensLegend
+) -> list[tuple[int, int, int, str]]:
     """(line, start, length, type) for each token of a `semanticTokens/full` answer."""
     found: list[tuple[int, int, int, str]] = []
     line = start = 0
@@ -166,6 +230,7 @@ def decode_tokens(data: Sequence[int], legend: types.SemanticTokensLegend) -> li
 
 
 # ---- a raw stdio session, for what pytest-lsp hides (process exit, the bytes on stdout) ----------
+
 
 def frame(message: dict[str, Any]) -> bytes:
     body = json.dumps(message).encode("utf-8")
@@ -188,7 +253,9 @@ def parse_frames(data: bytes) -> list[dict[str, Any]]:
         header, separator, rest = rest.partition(b"\r\n\r\n")
         assert separator, f"stray bytes on stdout: {header[:200]!r}"
         fields = dict(line.split(b": ", 1) for line in header.split(b"\r\n"))
-        assert set(fields) <= {b"Content-Length", b"Content-Type"}, f"not an LSP header: {header[:200]!r}"
+        assert set(fields) <= {b"Content-Length", b"Content-Type"}, (
+            f"not an LSP header: {header[:200]!r}"
+        )
         length = int(fields[b"Content-Length"])
         body, rest = rest[:length], rest[length:]
         message = json.loads(body)
@@ -219,8 +286,12 @@ def read_frame(stream: IO[bytes], timeout: float = 10.0) -> dict[str, Any]:
 
 
 def spawn(*args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "proactive_lsp", *args], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "proactive_lsp", *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def initialize_params(capabilities: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from conftest import SERVER, make_client, start
-from lsprotocol import types
 from lspkit import (
     barrier,
     codes,
@@ -22,6 +21,7 @@ from lspkit import (
     spawn,
     wait_diagnostics,
 )
+from lsprotocol import types
 
 BROKEN = "#%task(name=a)\nx = 1\n\n#%task(name=b, dep=[zz])\ny = 2\n"
 
@@ -45,7 +45,8 @@ async def test_initialize_picks_pull_or_push_per_client(profile: str) -> None:
             assert caps.diagnostic_provider is not None
             assert client.published == []  # pull only: no pushes at all, so no duplicates
             report = await client.text_document_diagnostic_async(
-                types.DocumentDiagnosticParams(text_document=doc(uri)))
+                types.DocumentDiagnosticParams(text_document=doc(uri))
+            )
             assert isinstance(report, types.RelatedFullDocumentDiagnosticReport)
             assert codes(report.items) == ["PA301"]
         else:
@@ -62,8 +63,10 @@ async def test_initialize_picks_pull_or_push_per_client(profile: str) -> None:
 def test_stdio_flags_and_clean_shutdown_exit(argv: list[str]) -> None:
     process = spawn(*argv)
     out, err = process.communicate(
-        request(1, "initialize", initialize_params()) + notification("initialized", {})
-        + request(2, "shutdown") + notification("exit"),
+        request(1, "initialize", initialize_params())
+        + notification("initialized", {})
+        + request(2, "shutdown")
+        + notification("exit"),
         timeout=20,
     )
     messages = parse_frames(out)
@@ -94,10 +97,15 @@ def _bad_fix_action(uri: str) -> dict[str, Any]:
     # client): the quick-fix handler fails on it.
     diagnostic = {
         "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}},
-        "message": "x", "source": "proactive", "data": {"fixes": [{"edits": [{"range": [0], "text": ""}]}]},
+        "message": "x",
+        "source": "proactive",
+        "data": {"fixes": [{"edits": [{"range": [0], "text": ""}]}]},
     }
-    return {"textDocument": {"uri": uri}, "range": diagnostic["range"],
-            "context": {"diagnostics": [diagnostic]}}
+    return {
+        "textDocument": {"uri": uri},
+        "range": diagnostic["range"],
+        "context": {"diagnostics": [diagnostic]},
+    }
 
 
 def test_failing_handler_is_answered_with_an_error_and_the_server_keeps_serving() -> None:
@@ -106,11 +114,13 @@ def test_failing_handler_is_answered_with_an_error_and_the_server_keeps_serving(
     hover = {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 3}}
     process = spawn()
     out, err = process.communicate(
-        request(1, "initialize", initialize_params()) + notification("initialized", {})
+        request(1, "initialize", initialize_params())
+        + notification("initialized", {})
         + notification("textDocument/didOpen", opened)
         + request(2, "textDocument/codeAction", _bad_fix_action(uri))
         + request(3, "textDocument/hover", hover)
-        + request(4, "shutdown") + notification("exit"),
+        + request(4, "shutdown")
+        + notification("exit"),
         timeout=20,
     )
     by_id = {m["id"]: m for m in parse_frames(out) if "id" in m}
@@ -127,13 +137,18 @@ def test_stdout_carries_only_protocol_frames() -> None:
     opened = {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}
     process = spawn()
     out, err = process.communicate(
-        request(1, "initialize", initialize_params()) + notification("initialized", {})
+        request(1, "initialize", initialize_params())
+        + notification("initialized", {})
         + notification("textDocument/didOpen", opened)
-        + request(2, "textDocument/hover",
-                  {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 3}})
+        + request(
+            2,
+            "textDocument/hover",
+            {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 3}},
+        )
         + request(3, "textDocument/codeAction", _bad_fix_action(uri))  # logs a traceback
         + notification("$/unknownNotification", {})
-        + request(4, "shutdown") + notification("exit"),
+        + request(4, "shutdown")
+        + notification("exit"),
         timeout=20,
     )
     messages = parse_frames(out)  # fails on any stray byte
@@ -144,19 +159,25 @@ def test_stdout_carries_only_protocol_frames() -> None:
     assert b"Content-Length" not in err
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "server bug: the default log level (INFO) lets pygls log every message it sends, so the "
-    "password of `#%connect(... password=...)` reaches stderr through PA602's fix data "
-    "(spec §9: passwords never appear in logs)"))
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "server bug: the default log level (INFO) lets pygls log every message it sends, so the "
+        "password of `#%connect(... password=...)` reaches stderr through PA602's fix data "
+        "(spec §9: passwords never appear in logs)"
+    ),
+)
 def test_passwords_never_reach_the_logs() -> None:
     uri = "file:///workspace/secret.py"
     text = "#%connect(host=h.example, port=8443, login=alice, password=hunter2secret)\n"
     opened = {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}
     process = spawn()
     _, err = process.communicate(
-        request(1, "initialize", initialize_params()) + notification("initialized", {})
+        request(1, "initialize", initialize_params())
+        + notification("initialized", {})
         + notification("textDocument/didOpen", opened)
-        + request(2, "shutdown") + notification("exit"),
+        + request(2, "shutdown")
+        + notification("exit"),
         timeout=20,
     )
     assert b"hunter2secret" not in err
@@ -165,8 +186,13 @@ def test_passwords_never_reach_the_logs() -> None:
 async def test_position_beyond_the_document_is_answered(client: Any) -> None:
     open_text(client, "file:///workspace/short.py", "#%task(name=a)\n")
     far = pos(10_000, 10_000)
-    assert await client.text_document_hover_async(
-        types.HoverParams(text_document=doc("file:///workspace/short.py"), position=far)) is None
+    assert (
+        await client.text_document_hover_async(
+            types.HoverParams(text_document=doc("file:///workspace/short.py"), position=far)
+        )
+        is None
+    )
     result = await client.text_document_completion_async(
-        types.CompletionParams(text_document=doc("file:///workspace/short.py"), position=far))
+        types.CompletionParams(text_document=doc("file:///workspace/short.py"), position=far)
+    )
     assert result is None or not getattr(result, "items", result)
