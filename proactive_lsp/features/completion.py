@@ -96,6 +96,8 @@ def _pragma_snippet(spec: PragmaSpec, documented: list[ParamSpec]) -> str | None
     if not documented:
         return None
     required = [p for p in documented if p.required]
+    if not required and not spec.empty_parens_ok:
+        required = documented[:1]  # `#%write_dot()` is refused: give it its parameter
     if not required:
         return f"#%{spec.name}($1)$0"
     placeholders = {m["key"]: m["value"] for m in _PLACEHOLDER.finditer(spec.usage)}

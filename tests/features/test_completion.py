@@ -74,6 +74,10 @@ def test_snippets_only_when_the_client_supports_them() -> None:
     assert item.is_snippet
     [configure] = at(["#%config|"], snippets=True)
     assert configure.insert_text == "#%configure(task=${1|block,multiblock|})$0"
+    [write_dot] = at(["#%write_d|"], snippets=True)  # `#%write_dot()` is refused
+    assert write_dot.insert_text == "#%write_dot(name=${1:FILE_NAME})$0"
+    [draw_job] = at(["#%draw_j|"], snippets=True)
+    assert draw_job.insert_text == "#%draw_job($1)$0"
 
 
 def test_pragma_without_parameters_gets_its_parentheses() -> None:
