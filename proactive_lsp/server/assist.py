@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from lsprotocol import types
+from pygls.lsp.server import LanguageServer
 
 from proactive_lsp.features.completion import complete
 from proactive_lsp.features.hover import hover
@@ -15,9 +14,6 @@ from proactive_lsp.server.convert import lsp_range
 from proactive_lsp.server.requests import At, cells_of, resolve
 from proactive_lsp.server.store import Store
 from proactive_lsp.server.views import column_to_utf16
-
-if TYPE_CHECKING:
-    from proactive_lsp.server.app import ProActiveServer
 
 _KINDS = {
     "pragma": types.CompletionItemKind.Keyword,
@@ -31,23 +27,23 @@ _KINDS = {
 LEGEND = types.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(TOKEN_MODIFIERS))
 
 
-def register(server: ProActiveServer, store: Store) -> None:
+def register(server: LanguageServer, store: Store) -> None:
     @server.feature(
         types.TEXT_DOCUMENT_COMPLETION,
         types.CompletionOptions(trigger_characters=["%", "(", ",", "[", "=", " "]),
     )
-    def completion(ls: ProActiveServer, params: types.CompletionParams) -> types.CompletionList:
+    def completion(ls: LanguageServer, params: types.CompletionParams) -> types.CompletionList:
         at = resolve(store, ls.workspace, params.text_document.uri, params.position)
         if at is None:
             return types.CompletionList(is_incomplete=False, items=[])
-        items = complete(at.analysis, at.cell, at.position, snippets=ls.snippets)
+        items = complete(at.analysis, at.cell, at.position, snippets=bool(getattr(ls, "snippets", False)))
         return types.CompletionList(
             is_incomplete=len(items) >= MAX_ITEMS,
             items=[_completion_item(at, item) for item in items],
         )
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def on_hover(ls: ProActiveServer, params: types.HoverParams) -> types.Hover | None:
+    def on_hover(ls: LanguageServer, params: types.HoverParams) -> types.Hover | None:
         at = resolve(store, ls.workspace, params.text_document.uri, params.position)
         if at is None:
             return None
@@ -63,7 +59,7 @@ def register(server: ProActiveServer, store: Store) -> None:
         types.TEXT_DOCUMENT_SIGNATURE_HELP,
         types.SignatureHelpOptions(trigger_characters=["(", ","], retrigger_characters=["="]),
     )
-    def signature(ls: ProActiveServer, params: types.SignatureHelpParams) -> types.SignatureHelp | None:
+    def signature(ls: LanguageServer, params: types.SignatureHelpParams) -> types.SignatureHelp | None:
         at = resolve(store, ls.workspace, params.text_document.uri, params.position)
         if at is None:
             return None
@@ -84,7 +80,7 @@ def register(server: ProActiveServer, store: Store) -> None:
         )
 
     @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, LEGEND)
-    def tokens(ls: ProActiveServer, params: types.SemanticTokensParams) -> types.SemanticTokens:
+    def tokens(ls: LanguageServer, params: types.SemanticTokensParams) -> types.SemanticTokens:
         entry = store.entry_for(ls.workspace, params.text_document.uri)
         if entry is None:
             return types.SemanticTokens(data=[])

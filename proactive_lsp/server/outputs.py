@@ -9,18 +9,16 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from lsprotocol import types
+from pygls.lsp.server import LanguageServer
 from pygls.exceptions import JsonRpcException
 
 from proactive_lsp.analysis import Analysis
 from proactive_lsp.diagnostics import Severity
 from proactive_lsp.server import actions, outline
 from proactive_lsp.server.store import Entry, Store
-
-if TYPE_CHECKING:
-    from proactive_lsp.server.app import ProActiveServer
 
 T = TypeVar("T")
 DRAW = "proactive.drawWorkflow"
@@ -32,18 +30,18 @@ VALIDATE = "proactive.validateWithProActive"
 _REQUEST_FAILED = -32803
 
 
-def register(server: ProActiveServer, store: Store) -> None:
-    def entry(ls: ProActiveServer, uri: str) -> Entry:
+def register(server: LanguageServer, store: Store) -> None:
+    def entry(ls: LanguageServer, uri: str) -> Entry:
         found = store.entry_for(ls.workspace, uri)
         if found is None:
             raise JsonRpcException(f"{uri} is not an open notebook or Python file", code=_REQUEST_FAILED)
         return found
 
-    async def off_loop(ls: ProActiveServer, work: Callable[[], T]) -> T:
+    async def off_loop(ls: LanguageServer, work: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(ls.thread_pool, work)
 
     @server.command(DRAW)
-    async def draw(ls: ProActiveServer, uri: str) -> dict[str, Any]:
+    async def draw(ls: LanguageServer, uri: str) -> dict[str, Any]:
         """The workflow's SVG, for a live preview."""
         analysis = entry(ls, uri).analysis
         from proactive_lsp.outputs.graph import drawing_graph
@@ -53,7 +51,7 @@ def register(server: ProActiveServer, store: Store) -> None:
         return {"svg": svg, "title": analysis.workflow.title(), "tasks": len(analysis.workflow.tasks)}
 
     @server.command(WRITE_PICTURE)
-    async def write_picture(ls: ProActiveServer, uri: str, format: str = "png") -> str:
+    async def write_picture(ls: LanguageServer, uri: str, format: str = "png") -> str:
         analysis = entry(ls, uri).analysis
         target = _beside(analysis, f"{analysis.workflow.title()}.{'svg' if format == 'svg' else 'png'}")
 
@@ -74,7 +72,7 @@ def register(server: ProActiveServer, store: Store) -> None:
         return _written(ls, target)
 
     @server.command(EXPORT_XML)
-    async def export_xml(ls: ProActiveServer, uri: str) -> str:
+    async def export_xml(ls: LanguageServer, uri: str) -> str:
         analysis = entry(ls, uri).analysis
         _refuse_errors(analysis, "export the job XML")
         from proactive_lsp.sdk.jobbuild import output_file_name
@@ -90,7 +88,7 @@ def register(server: ProActiveServer, store: Store) -> None:
         return _written(ls, target)
 
     @server.command(EXPORT_DOT)
-    def export_dot(ls: ProActiveServer, uri: str) -> str:
+    def export_dot(ls: LanguageServer, uri: str) -> str:
         analysis = entry(ls, uri).analysis
         from proactive_lsp.outputs.dot import workflow_to_dot
 
@@ -99,7 +97,7 @@ def register(server: ProActiveServer, store: Store) -> None:
         return _written(ls, target)
 
     @server.command(IMPORT_DOT)
-    def import_dot(ls: ProActiveServer, uri: str, dot_path: str) -> dict[str, Any]:
+    def import_dot(ls: LanguageServer, uri: str, dot_path: str) -> dict[str, Any]:
         """Append the dot file's pragma cells to a .py document (notebooks get them returned)."""
         found = entry(ls, uri)
         from proactive_lsp.outputs.dot import dot_to_cells
@@ -123,7 +121,7 @@ def register(server: ProActiveServer, store: Store) -> None:
         return {"cells": list(imported.cells), "warnings": list(imported.warnings)}
 
     @server.command(VALIDATE)
-    async def validate(ls: ProActiveServer, uri: str) -> dict[str, Any]:
+    async def validate(ls: LanguageServer, uri: str) -> dict[str, Any]:
         """Run ProActive's own validator (schema, parser, FlowChecker) on the exported job."""
         analysis = entry(ls, uri).analysis
 
@@ -156,7 +154,7 @@ def register(server: ProActiveServer, store: Store) -> None:
     ])
 
 
-async def _run(ls: ProActiveServer, off_loop: Any, work: Callable[[], T]) -> T:
+async def _run(ls: LanguageServer, off_loop: Any, work: Callable[[], T]) -> T:
     from proactive_lsp.outputs.png import PngUnavailable
     from proactive_lsp.sdk.errors import SdkError
 
@@ -184,6 +182,6 @@ def _beside(analysis: Analysis, name: str) -> Path:
     return folder / name
 
 
-def _written(ls: ProActiveServer, target: Path) -> str:
+def _written(ls: LanguageServer, target: Path) -> str:
     ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=f"'{target}' written."))
     return str(target)
