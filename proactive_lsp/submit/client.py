@@ -272,6 +272,11 @@ class SchedulerSession:
             self._closed = True
             self.killed = True
             process = self._process
+        client = getattr(getattr(self._gateway, "runtime_gateway", None), "_gateway_client", None)
+        if client is not None:
+            # py4j would retry the blocked call and collect Python-side proxies by connecting
+            # again to the dead JVM (logging an error each time): tell it the gateway is gone.
+            client.is_connected = False
         if process is not None and process.poll() is None:
             process.kill()
             with contextlib.suppress(subprocess.TimeoutExpired):

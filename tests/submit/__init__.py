@@ -1,0 +1,1 @@
+"""Submission through the CLI (and the session layer) against the stand-in scheduler."""
