@@ -34,7 +34,7 @@ fi
 python="${PROACTIVE_E2E_SERVER_PYTHON:-}"
 if [ -z "$python" ]; then
     for candidate in "$E2E_CACHE/jupyterlab-venv/bin/python" "$E2E_REPO/.venv/bin/python" python3; do
-        if "$candidate" -c 'import proactive_lsp' 2>/dev/null; then python="$candidate"; break; fi
+        if (cd / && "$candidate" -c 'import proactive_lsp') 2>/dev/null; then python="$candidate"; break; fi
     done
     python="${python:-python3}"
 fi

@@ -77,7 +77,7 @@ def register(server: LanguageServer, store: Store) -> None:
         _refuse_errors(analysis, "export the job XML")
         from proactive_lsp.sdk.jobbuild import output_file_name
 
-        target = _beside(analysis, f"{output_file_name(analysis.workflow)}.xml")
+        target = _beside(analysis, output_file_name(analysis.workflow))
 
         def work() -> None:
             from proactive_lsp.sdk.export import export_xml as export
