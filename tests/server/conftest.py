@@ -62,6 +62,7 @@ class Client(LanguageClient):
 
     published: list[types.PublishDiagnosticsParams]
     applied_edits: list[types.ApplyWorkspaceEditParams]
+    init_result: types.InitializeResult | None
 
 
 def _record_publish(client: Client, params: types.PublishDiagnosticsParams) -> None:
@@ -88,6 +89,7 @@ def make_client() -> Client:
     client = Client(converter_factory=default_converter)
     client.published = []
     client.applied_edits = []
+    client.init_result = None
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = _record_publish
     features[types.WORKSPACE_APPLY_EDIT] = _apply_edit
@@ -105,11 +107,14 @@ CONFIG = ClientServerConfig(server_command=SERVER, client_factory=make_client)
 async def start(
     client: LanguageClient, profile: str, options: Any = None, root_uri: str = ROOT
 ) -> types.InitializeResult:
-    return await client.initialize_session(
+    result = await client.initialize_session(
         types.InitializeParams(
             capabilities=capabilities(profile), root_uri=root_uri, initialization_options=options
         )
     )
+    if isinstance(client, Client):
+        client.init_result = result
+    return result
 
 
 @pytest_lsp.fixture(config=CONFIG)

@@ -98,12 +98,18 @@ class Notebook:
     """A notebook synced cell by cell (notebookDocument/*), as VS Code does."""
 
     def __init__(
-        self, client: LanguageClient, uri: str, cells: list[str], fragment: str = "W"
+        self,
+        client: LanguageClient,
+        uri: str,
+        cells: list[str],
+        fragment: str = "W",
+        suffix: str = "sZmlsZQ%3D%3D",
     ) -> None:
         self.client = client
         self.uri = uri
         self.version = 0
         self.fragment = fragment
+        self.suffix = suffix
         self.count = 0
         self.uris: list[str] = []
         self.versions: dict[str, int] = {}
@@ -125,7 +131,7 @@ class Notebook:
 
     def cell_uri(self, index: int) -> str:
         # The shape VS Code uses: the notebook path, then a fragment with a percent-encoded `=`.
-        return f"vscode-notebook-cell:{self.uri.removeprefix('file://')}#{self.fragment}{index}sZmlsZQ%3D%3D"
+        return f"vscode-notebook-cell:{self.uri.removeprefix('file://')}#{self.fragment}{index}{self.suffix}"
 
     def _new_cell(self, text: str) -> types.TextDocumentItem:
         uri = self.cell_uri(self.count)
@@ -202,9 +208,13 @@ class Notebook:
 
 
 def open_notebook(
-    client: LanguageClient, uri: str, cells: list[str], fragment: str = "W"
+    client: LanguageClient,
+    uri: str,
+    cells: list[str],
+    fragment: str = "W",
+    suffix: str = "sZmlsZQ%3D%3D",
 ) -> Notebook:
-    notebook = Notebook(client, uri, cells, fragment)
+    notebook = Notebook(client, uri, cells, fragment, suffix)
     notebook.uris = [notebook.cell_uri(i) for i in range(len(cells))]
     return notebook
 
