@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 EXAMPLE ?= examples/iris_pipeline.ipynb
 
-.PHONY: help run test lint docs bench clean
+.PHONY: help run test e2e lint docs bench bench-server vsix clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -27,6 +27,12 @@ test: $(VENV)/.dev ## set up .venv with the test tools and run the whole suite
 	$(PY) -m mypy
 	$(PY) -m pytest
 
+e2e: $(VENV)/.dev ## the editors for real: code-server and JupyterLab driven in headless Chromium
+	PROACTIVE_E2E=1 $(PY) -m pytest -m editors_e2e tests/editors
+
+vsix: ## package the VS Code extension (.vsix under editors/vscode/dist)
+	bash editors/vscode/scripts/package.sh
+
 lint: $(VENV)/.dev ## ruff and mypy only
 	$(PY) -m ruff check proactive_lsp tests bench
 	$(PY) -m mypy
@@ -36,6 +42,9 @@ docs: $(VENV)/.base ## regenerate docs/diagnostics.md from the code registry
 
 bench: $(VENV)/.dev ## print the check benchmark figures
 	$(PY) bench/bench_check.py
+
+bench-server: $(VENV)/.dev ## print the language server latency figures (ours and ruff's)
+	$(PY) bench/bench_server.py
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,7 @@ import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import write  # noqa: E402
+from generate import write
 
 SIZES = (10, 100, 1000, 5000)
 
@@ -44,18 +44,28 @@ def phases(path: Path) -> dict[str, float]:
     t4 = time.perf_counter()
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return {"load": t1 - t0, "parse": t2 - t1, "model": t3 - t2, "checks": t4 - t3, "peak_mb": peak / 2**20}
+    return {
+        "load": t1 - t0,
+        "parse": t2 - t1,
+        "model": t3 - t2,
+        "checks": t4 - t3,
+        "peak_mb": peak / 2**20,
+    }
 
 
 def whole_command(path: Path) -> tuple[float, float]:
     """Wall time and max RSS of `proactive-lsp check` in a fresh interpreter."""
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c",
-         "import resource, sys\nfrom proactive_lsp.cli.main import main\n"
-         f"code = main(['check', {str(path)!r}])\n"
-         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import resource, sys\nfrom proactive_lsp.cli.main import main\n"
+            f"code = main(['check', {str(path)!r}])\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n",
+        ],
+        capture_output=True,
+        text=True,
     )
     wall = time.perf_counter() - start
     rss_kb = int(result.stderr.strip().splitlines()[-1])
@@ -71,15 +81,19 @@ def interpreter_start() -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         print(f"python start-up alone: {interpreter_start() * 1000:.0f} ms")
-        print(f"{'tasks':>6} {'load':>8} {'parse':>8} {'model':>8} {'checks':>8} {'peak':>8} "
-              f"{'check cmd':>10} {'max RSS':>8}")
+        print(
+            f"{'tasks':>6} {'load':>8} {'parse':>8} {'model':>8} {'checks':>8} {'peak':>8} "
+            f"{'check cmd':>10} {'max RSS':>8}"
+        )
         for size in SIZES:
             path = write(Path(folder), size)
             p = phases(path)
             wall, rss = whole_command(path)
-            print(f"{size:>6} {p['load'] * 1000:>6.1f}ms {p['parse'] * 1000:>6.1f}ms "
-                  f"{p['model'] * 1000:>6.1f}ms {p['checks'] * 1000:>6.1f}ms {p['peak_mb']:>6.1f}MB "
-                  f"{wall * 1000:>8.0f}ms {rss:>6.0f}MB")
+            print(
+                f"{size:>6} {p['load'] * 1000:>6.1f}ms {p['parse'] * 1000:>6.1f}ms "
+                f"{p['model'] * 1000:>6.1f}ms {p['checks'] * 1000:>6.1f}ms {p['peak_mb']:>6.1f}MB "
+                f"{wall * 1000:>8.0f}ms {rss:>6.0f}MB"
+            )
 
 
 if __name__ == "__main__":

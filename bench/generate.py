@@ -15,11 +15,24 @@ def cells(count: int) -> list[str]:
 
 
 def notebook(count: int) -> str:
-    return json.dumps({
-        "nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "proactive"}},
-        "cells": [{"cell_type": "code", "id": f"c{i}", "metadata": {}, "outputs": [],
-                   "execution_count": None, "source": text} for i, text in enumerate(cells(count))],
-    })
+    return json.dumps(
+        {
+            "nbformat": 4,
+            "nbformat_minor": 5,
+            "metadata": {"kernelspec": {"name": "proactive"}},
+            "cells": [
+                {
+                    "cell_type": "code",
+                    "id": f"c{i}",
+                    "metadata": {},
+                    "outputs": [],
+                    "execution_count": None,
+                    "source": text,
+                }
+                for i, text in enumerate(cells(count))
+            ],
+        }
+    )
 
 
 def write(folder: Path, count: int) -> Path:

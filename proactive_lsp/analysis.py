@@ -62,7 +62,9 @@ def analyze(document: SourceDocument, cache: CellCache | None = None) -> Analysi
         cells = ()
     workflow = replay(document, cells)
     found: list[Diagnostic] = [
-        replace(problem, cell=index) for index, cell in enumerate(cells) for problem in cell.problems
+        replace(problem, cell=index)
+        for index, cell in enumerate(cells)
+        for problem in cell.problems
     ]
     found.extend(workflow.diagnostics)
     found.extend(check_cycles(workflow))

@@ -6,10 +6,18 @@ import subprocess
 import sys
 
 CORE = [
-    "proactive_lsp.analysis", "proactive_lsp.text", "proactive_lsp.diagnostics",
-    "proactive_lsp.documents.load", "proactive_lsp.syntax.parse", "proactive_lsp.language.validate",
-    "proactive_lsp.model.replay", "proactive_lsp.checks.graph", "proactive_lsp.checks.variables",
-    "proactive_lsp.checks.files", "proactive_lsp.features.navigation", "proactive_lsp.features.outline",
+    "proactive_lsp.analysis",
+    "proactive_lsp.text",
+    "proactive_lsp.diagnostics",
+    "proactive_lsp.documents.load",
+    "proactive_lsp.syntax.parse",
+    "proactive_lsp.language.validate",
+    "proactive_lsp.model.replay",
+    "proactive_lsp.checks.graph",
+    "proactive_lsp.checks.variables",
+    "proactive_lsp.checks.files",
+    "proactive_lsp.features.navigation",
+    "proactive_lsp.features.outline",
     "proactive_lsp.cli.check",
 ]
 
@@ -24,5 +32,7 @@ def test_core_imports_no_lsp_and_no_sdk() -> None:
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'proactive', 'py4j'))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""

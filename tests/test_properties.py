@@ -16,10 +16,23 @@ from proactive_lsp.text import Range
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 VALID = [c.text for c in load_document(EXAMPLES / "iris_pipeline.ipynb").cells] + [
-    "#%split()", "#%runs()\nruns=2;", "#%process()", "#%merge()", "#%start(name=s1)",
-    "#%condition()\nloop=false;", "#%loop()", "#%branch()", "#%condition()", "#%if()", "#%else()",
-    "#%continuation()", "#%task(name=r, dep=[load], runs=N)", "#%delete_task(name=train)",
-    "#%configure(task=multiblock)", "plain = 1", "#%connect(url=https://h:8443, login=u, password=p)",
+    "#%split()",
+    "#%runs()\nruns=2;",
+    "#%process()",
+    "#%merge()",
+    "#%start(name=s1)",
+    "#%condition()\nloop=false;",
+    "#%loop()",
+    "#%branch()",
+    "#%condition()",
+    "#%if()",
+    "#%else()",
+    "#%continuation()",
+    "#%task(name=r, dep=[load], runs=N)",
+    "#%delete_task(name=train)",
+    "#%configure(task=multiblock)",
+    "plain = 1",
+    "#%connect(url=https://h:8443, login=u, password=p)",
 ]
 PRAGMA_ALPHABET = st.sampled_from(list("#%()[],=_- abcdeknrstxy0129\t\r\n\"'.:/\\é😀"))
 
@@ -70,7 +83,7 @@ def mutated_notebook(draw: st.DrawFn) -> list[str]:
         if kind == "insert":
             text = text[:at] + draw(st.text(PRAGMA_ALPHABET, max_size=4)) + text[at:]
         elif kind == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 5)):]
+            text = text[:at] + text[at + draw(st.integers(1, 5)) :]
         else:
             other = draw(st.integers(0, len(cells) - 1))
             cells[index], cells[other] = cells[other], cells[index]

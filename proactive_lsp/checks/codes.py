@@ -8,7 +8,7 @@ from __future__ import annotations
 from proactive_lsp.diagnostics import Diagnostic, Fix, Related, Severity
 from proactive_lsp.text import Range
 
-E, W, I, H = Severity.ERROR, Severity.WARNING, Severity.INFORMATION, Severity.HINT
+E, W, INFO, H = Severity.ERROR, Severity.WARNING, Severity.INFORMATION, Severity.HINT
 
 CODES: dict[str, tuple[Severity, str]] = {
     "PA101": (E, "pragma parameters do not parse"),
@@ -37,7 +37,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "PA402": (E, "control left unfinished"),
     "PA403": (W, "plain cell inside an open control"),
     "PA404": (E, "invalid replicate structure"),
-    "PA405": (I, "replicate without a merge: the kernel adds DefaultMerge"),
+    "PA405": (INFO, "replicate without a merge: the kernel adds DefaultMerge"),
     "PA406": (E, "workflow rejected by ProActive's FlowChecker"),
     "PA501": (E, "import of a variable nobody exported before"),
     "PA502": (E, "import from a task that is not an ancestor"),

@@ -16,9 +16,23 @@ from proactive_lsp.text import Range
 CONFIG_NAME = "proactive_config.ini"
 # Pragmas whose `path=` names a file read when the cell runs (connect's is checked as an ini).
 _FILE_PRAGMAS = {
-    "task", "split", "process", "merge", "start", "loop", "branch", "if", "else", "continuation",
-    "pre_script", "post_script", "selection_script", "fork_env", "job_selection_script",
-    "job_fork_env", "import_dot",
+    "task",
+    "split",
+    "process",
+    "merge",
+    "start",
+    "loop",
+    "branch",
+    "if",
+    "else",
+    "continuation",
+    "pre_script",
+    "post_script",
+    "selection_script",
+    "fork_env",
+    "job_selection_script",
+    "job_fork_env",
+    "import_dot",
 }
 
 
@@ -31,24 +45,25 @@ def check_files(document: SourceDocument, cells: Sequence[CellSyntax]) -> list[D
             continue
         name = pragma.name.text
         path = pragma.param("path")
-        if name in _FILE_PRAGMAS and path is not None and folder is not None and path.value.text:
-            if not (folder / path.value.text).exists():
-                found.append(make(
-                    "PA601",
-                    f"file '{path.value.text}' does not exist (relative to {folder.name or '.'}/)",
-                    path.value.range, cell=index,
-                ))
+        named = path.value.text if path is not None and name in _FILE_PRAGMAS else ""
+        if path is not None and folder is not None and named and not (folder / named).exists():
+            where = f"{folder.name or '.'}/"
+            message = f"file '{named}' does not exist (relative to {where})"
+            found.append(make("PA601", message, path.value.range, cell=index))
         if name == "connect":
             found.extend(_connect_problems(document, index, pragma))
     if folder is not None and (folder / CONFIG_NAME).is_file() and cells:
         problem = config_problem(folder / CONFIG_NAME, needs_user=False)
         if problem is not None:
-            found.append(make(
-                "PA603",
-                f"{CONFIG_NAME} next to the notebook: {problem}; the kernel reads it at start-up "
-                "and then fails every cell",
-                Range.on_line(0, 0, 0), cell=0,
-            ))
+            found.append(
+                make(
+                    "PA603",
+                    f"{CONFIG_NAME} next to the notebook: {problem}; the kernel reads it at start-up "
+                    "and then fails every cell",
+                    Range.on_line(0, 0, 0),
+                    cell=0,
+                )
+            )
     return found
 
 
@@ -59,20 +74,27 @@ def _connect_problems(document: SourceDocument, index: int, pragma: Pragma) -> l
     if path is not None and path.value.text and folder is not None:
         ini = folder / path.value.text
         if not ini.is_file():
-            found.append(make("PA601", f"{path.value.text}: No such file.", path.value.range, cell=index))
+            found.append(
+                make("PA601", f"{path.value.text}: No such file.", path.value.range, cell=index)
+            )
         else:
             problem = config_problem(ini, needs_user=True)
             if problem is not None:
-                found.append(make("PA603", f"{path.value.text}: {problem}", path.value.range, cell=index))
+                found.append(
+                    make("PA603", f"{path.value.text}: {problem}", path.value.range, cell=index)
+                )
     password = pragma.param("password")
     if password is not None:
-        found.append(make(
-            "PA602",
-            "password written in the notebook: anyone who gets the file gets the account; keep it "
-            f"in {CONFIG_NAME} (or let the kernel prompt for it)",
-            password.value.range, cell=index,
-            fixes=(_move_credentials(pragma),),
-        ))
+        found.append(
+            make(
+                "PA602",
+                "password written in the notebook: anyone who gets the file gets the account; keep it "
+                f"in {CONFIG_NAME} (or let the kernel prompt for it)",
+                password.value.range,
+                cell=index,
+                fixes=(_move_credentials(pragma),),
+            )
+        )
     return found
 
 
@@ -91,9 +113,14 @@ def _move_credentials(pragma: Pragma) -> Fix:
         start, end = password.range.start, password.range.end
     url = pragma.value("url") or ""
     host = pragma.value("host")
-    server = f"url = {url}\n" if url else (
-        f"protocol = https\nhost = {host}\nport = {pragma.value('port') or '8443'}\n" if host else
-        "url = https://try.activeeon.com:8443\n"
+    server = (
+        f"url = {url}\n"
+        if url
+        else (
+            f"protocol = https\nhost = {host}\nport = {pragma.value('port') or '8443'}\n"
+            if host
+            else "url = https://try.activeeon.com:8443\n"
+        )
     )
     content = (
         f"[proactive_server]\n{server}\n[user]\nlogin = {pragma.value('login') or ''}\n"

@@ -23,13 +23,15 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
     for task in workflow.tasks.values():
         if task.path is not None and (task.imports or task.exports):
             refs = task.imports + task.exports
-            found.append(make(
-                "PA505",
-                "with `path=` the kernel does not inject the import/export code: these variables "
-                "are not passed",
-                Range(refs[0].range.start, refs[-1].range.end),
-                cell=task.cell,
-            ))
+            found.append(
+                make(
+                    "PA505",
+                    "with `path=` the kernel does not inject the import/export code: these variables "
+                    "are not passed",
+                    Range(refs[0].range.start, refs[-1].range.end),
+                    cell=task.cell,
+                )
+            )
         if not task.imports:
             continue
         for ref in task.imports:
@@ -38,32 +40,41 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
                 continue
             fixes = tuple(_add_dependency(task, source.name) for source in sources[:3])
             names = ", ".join(f"'{s.name}'" for s in sources)
-            found.append(make(
-                "PA502",
-                f"'{ref.name}' is exported by {names}, which {'is' if len(sources) == 1 else 'are'} "
-                f"not an ancestor of '{task.name}': ProActive passes variables only to descendants, "
-                "so the import fails at run time",
-                ref.range,
-                cell=ref.cell,
-                fixes=fixes,
-            ))
+            found.append(
+                make(
+                    "PA502",
+                    f"'{ref.name}' is exported by {names}, which {'is' if len(sources) == 1 else 'are'} "
+                    f"not an ancestor of '{task.name}': ProActive passes variables only to descendants, "
+                    "so the import fails at run time",
+                    ref.range,
+                    cell=ref.cell,
+                    fixes=fixes,
+                )
+            )
 
     for task in workflow.tasks.values():
         assigned = _assigned_names(task) if task.is_python and task.path is None else None
         for ref in task.exports:
             if assigned is not None and ref.name not in assigned:
-                found.append(make(
-                    "PA503",
-                    f"'{ref.name}' is exported but never assigned in this task's code: the kernel's "
-                    "export block prints a warning at run time and passes nothing",
-                    ref.range,
-                    cell=ref.cell,
-                ))
+                found.append(
+                    make(
+                        "PA503",
+                        f"'{ref.name}' is exported but never assigned in this task's code: the kernel's "
+                        "export block prints a warning at run time and passes nothing",
+                        ref.range,
+                        cell=ref.cell,
+                    )
+                )
             if ref.name not in imported:
-                found.append(make(
-                    "PA504", f"'{ref.name}' is exported but no task imports it", ref.range,
-                    cell=ref.cell, tags=("unnecessary",),
-                ))
+                found.append(
+                    make(
+                        "PA504",
+                        f"'{ref.name}' is exported but no task imports it",
+                        ref.range,
+                        cell=ref.cell,
+                        tags=("unnecessary",),
+                    )
+                )
     return found
 
 
@@ -116,6 +127,3 @@ def _bound(tree: ast.AST) -> Iterator[str]:
                 yield (alias.asname or alias.name).split(".")[0]
         elif isinstance(node, ast.Global):
             yield from node.names
-
-
-

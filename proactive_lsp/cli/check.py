@@ -44,10 +44,14 @@ def run_check(paths: Sequence[str], output_format: str) -> int:
     else:
         for item in items:
             where = f"{item['path']}:" + (f"{item['cell']}:" if item["cell"] is not None else "")
-            print(f"{where}{item['line']}:{item['column']}: {item['severity']} {item['code']} {item['message']}")
+            print(
+                f"{where}{item['line']}:{item['column']}: {item['severity']} {item['code']} {item['message']}"
+            )
         summary = ", ".join(f"{n} {s.label}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-        print(f"checked {checked} file{'s' if checked != 1 else ''}: {summary or 'no problems'}",
-              file=sys.stderr)
+        print(
+            f"checked {checked} file{'s' if checked != 1 else ''}: {summary or 'no problems'}",
+            file=sys.stderr,
+        )
     return status
 
 

@@ -18,11 +18,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     serve = commands.add_parser("serve", help="run the language server (the default)")
-    serve.add_argument("--stdio", action="store_true", help="accepted and ignored: stdio is the default")
+    serve.add_argument(
+        "--stdio", action="store_true", help="accepted and ignored: stdio is the default"
+    )
     serve.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead (for debugging)")
 
     check = commands.add_parser(
-        "check", help="report the diagnostics of notebooks and .py workflows",
+        "check",
+        help="report the diagnostics of notebooks and .py workflows",
         description="Check notebooks (.ipynb) and .py workflows as kernel 13.0.4 and ProActive "
         "would run them. Exit 0: no error; 1: errors found; 2: usage or I/O problem.",
     )
@@ -41,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0].startswith("--") and args_list[0] not in ("--help", "--version"):
+    if not args_list or (
+        args_list[0].startswith("--") and args_list[0] not in ("--help", "--version")
+    ):
         args_list.insert(0, "serve")  # `proactive-lsp`, `proactive-lsp --stdio`: the server
     parser = build_parser()
     args = parser.parse_args(args_list)

@@ -13,7 +13,9 @@ from proactive_lsp.documents.cells import DocumentError
 def add_output_parsers(subparsers: Any) -> None:
     dot = subparsers.add_parser("dot", help="write the workflow as a dot file (like #%%write_dot)")
     dot.add_argument("path", metavar="PATH")
-    dot.add_argument("-o", "--output", metavar="FILE", help="default: <title>.dot next to PATH; - for stdout")
+    dot.add_argument(
+        "-o", "--output", metavar="FILE", help="default: <title>.dot next to PATH; - for stdout"
+    )
     draw = subparsers.add_parser("draw", help="draw the workflow as SVG or PNG (like #%%draw_job)")
     draw.add_argument("path", metavar="PATH")
     draw.add_argument("-o", "--output", metavar="FILE.svg|FILE.png", required=True)
@@ -92,8 +94,15 @@ def _import_dot(source: Path, target: Path) -> int:
         import nbformat
         from nbformat.v4 import new_code_cell, new_notebook
 
-        notebook = new_notebook(metadata={"kernelspec": {
-            "name": "proactive", "display_name": "ProActive", "language": "python"}})
+        notebook = new_notebook(
+            metadata={
+                "kernelspec": {
+                    "name": "proactive",
+                    "display_name": "ProActive",
+                    "language": "python",
+                }
+            }
+        )
         notebook.cells = [new_code_cell(cell.rstrip("\n")) for cell in imported.cells]
         nbformat.write(notebook, str(target))
     elif target.suffix == ".py":

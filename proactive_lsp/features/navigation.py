@@ -28,12 +28,12 @@ def occurrence_at(analysis: Analysis, cell: int, position: Position) -> Occurren
 
 
 def definitions(analysis: Analysis, target: Occurrence) -> list[Occurrence]:
-    return [
-        o for o in _same(analysis, target) if o.role is Role.DEFINITION
-    ]
+    return [o for o in _same(analysis, target) if o.role is Role.DEFINITION]
 
 
-def references(analysis: Analysis, target: Occurrence, *, include_definitions: bool) -> list[Occurrence]:
+def references(
+    analysis: Analysis, target: Occurrence, *, include_definitions: bool
+) -> list[Occurrence]:
     return [o for o in _same(analysis, target) if include_definitions or o.role is Role.REFERENCE]
 
 
@@ -45,10 +45,12 @@ def _same(analysis: Analysis, target: Occurrence) -> list[Occurrence]:
     return list(unique.values())
 
 
-def rename(analysis: Analysis, target: Occurrence, new_name: str) -> list[Occurrence] | RenameRefused:
+def rename(
+    analysis: Analysis, target: Occurrence, new_name: str
+) -> list[Occurrence] | RenameRefused:
     """Every occurrence to rewrite, or why the kernel would not accept the new name."""
     what = "task" if target.symbol is Symbol.TASK else "variable"
-    if not _REFERENCEABLE.match(new_name) or not new_name.isascii() and not new_name[0].isascii():
+    if not _REFERENCEABLE.match(new_name) or (not new_name.isascii() and not new_name[0].isascii()):
         return RenameRefused(
             f"'{new_name}' is not a valid {what} name: use a letter or `_` followed by letters, "
             "digits or `_` (no hyphen, so every pragma can reference it)"
@@ -57,7 +59,9 @@ def rename(analysis: Analysis, target: Occurrence, new_name: str) -> list[Occurr
         return RenameRefused(f"'{new_name}' is a Python keyword")
     if new_name == target.name:
         return []
-    taken = any(o.symbol is target.symbol and o.name == new_name for o in analysis.workflow.occurrences)
+    taken = any(
+        o.symbol is target.symbol and o.name == new_name for o in analysis.workflow.occurrences
+    )
     if taken or (target.symbol is Symbol.TASK and new_name in analysis.workflow.tasks):
         return RenameRefused(f"a {what} named '{new_name}' already exists")
     return references(analysis, target, include_definitions=True)

@@ -31,8 +31,16 @@ def outline(analysis: Analysis) -> list[OutlineSymbol]:
     symbols: list[OutlineSymbol] = []
     job = workflow.job
     if job.name_ref is not None:
-        symbols.append(OutlineSymbol(job.name or "", "job", "job", job.name_ref.cell,
-                                     cell_range(analysis, job.name_ref.cell), job.name_ref.range))
+        symbols.append(
+            OutlineSymbol(
+                job.name or "",
+                "job",
+                "job",
+                job.name_ref.cell,
+                cell_range(analysis, job.name_ref.cell),
+                job.name_ref.range,
+            )
+        )
     in_control: dict[str, OutlineSymbol] = {}
     for block in workflow.controls:
         if not block.tasks:
@@ -41,9 +49,12 @@ def outline(analysis: Analysis) -> list[OutlineSymbol]:
         if first is None:
             continue
         container = OutlineSymbol(
-            f"{block.kind.value}: {' → '.join(block.tasks)}", "control",
-            "complete" if block.complete else "unfinished", first.cell,
-            cell_range(analysis, first.cell), first.name_range,
+            f"{block.kind.value}: {' → '.join(block.tasks)}",
+            "control",
+            "complete" if block.complete else "unfinished",
+            first.cell,
+            cell_range(analysis, first.cell),
+            first.name_range,
         )
         symbols.append(container)
         for name in block.tasks:
@@ -51,10 +62,16 @@ def outline(analysis: Analysis) -> list[OutlineSymbol]:
     for task in workflow.tasks.values():
         if task.kind is TaskKind.DEFAULT_MERGE or task.cell >= len(analysis.cells):
             continue
-        symbol = OutlineSymbol(task.name, "task", _detail(task), task.cell,
-                               cell_range(analysis, task.cell), task.name_range)
-        container = in_control.get(task.name)
-        (container.children if container is not None else symbols).append(symbol)
+        symbol = OutlineSymbol(
+            task.name,
+            "task",
+            _detail(task),
+            task.cell,
+            cell_range(analysis, task.cell),
+            task.name_range,
+        )
+        parent = in_control.get(task.name)
+        (parent.children if parent is not None else symbols).append(symbol)
     return symbols
 
 

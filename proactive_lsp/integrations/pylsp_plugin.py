@@ -19,7 +19,15 @@ from proactive_lsp.features.hover import hover
 from proactive_lsp.text import Position
 
 _CACHE = CellCache()
-_KINDS = {"pragma": 14, "parameter": 10, "value": 20, "language": 20, "task": 7, "variable": 6, "file": 17}
+_KINDS = {
+    "pragma": 14,
+    "parameter": 10,
+    "value": 20,
+    "language": 20,
+    "task": 7,
+    "variable": 6,
+    "file": 17,
+}
 
 
 def _analysis(document: Any) -> Analysis:
@@ -46,41 +54,63 @@ def pylsp_lint(config: Any, workspace: Any, document: Any, is_saved: bool) -> li
     found = []
     for d in analysis.diagnostics:
         cell = d.cell or 0
-        found.append({
-            "source": "proactive",
-            "code": d.code,
-            "message": d.message,
-            "severity": int(d.severity),
-            "range": {"start": _position(analysis, cell, d.range.start.line, d.range.start.column),
-                      "end": _position(analysis, cell, d.range.end.line, d.range.end.column)},
-        })
+        found.append(
+            {
+                "source": "proactive",
+                "code": d.code,
+                "message": d.message,
+                "severity": int(d.severity),
+                "range": {
+                    "start": _position(analysis, cell, d.range.start.line, d.range.start.column),
+                    "end": _position(analysis, cell, d.range.end.line, d.range.end.column),
+                },
+            }
+        )
     return found
 
 
 @hookimpl
-def pylsp_completions(config: Any, workspace: Any, document: Any, position: dict[str, int],
-                      ignored_names: Any = None) -> list[dict[str, Any]] | None:
+def pylsp_completions(
+    config: Any, workspace: Any, document: Any, position: dict[str, int], ignored_names: Any = None
+) -> list[dict[str, Any]] | None:
     analysis = _analysis(document)
     cell = _cell_at(analysis, position["line"])
     if cell is None:
         return None
     first = analysis.document.cells[cell].first_line
-    items = complete(analysis, cell, Position(position["line"] - first, position["character"]),
-                     snippets=False)
-    return [{
-        "label": item.label, "kind": _KINDS.get(item.kind, 1), "detail": item.detail,
-        "documentation": {"kind": "markdown", "value": item.documentation},
-        "insertText": item.insert_text, "filterText": item.filter_text, "sortText": item.sort_text,
-        "textEdit": {"range": {
-            "start": _position(analysis, cell, item.edit_range.start.line, item.edit_range.start.column),
-            "end": _position(analysis, cell, item.edit_range.end.line, item.edit_range.end.column)},
-            "newText": item.insert_text},
-    } for item in items] or None
+    items = complete(
+        analysis, cell, Position(position["line"] - first, position["character"]), snippets=False
+    )
+    return [
+        {
+            "label": item.label,
+            "kind": _KINDS.get(item.kind, 1),
+            "detail": item.detail,
+            "documentation": {"kind": "markdown", "value": item.documentation},
+            "insertText": item.insert_text,
+            "filterText": item.filter_text,
+            "sortText": item.sort_text,
+            "textEdit": {
+                "range": {
+                    "start": _position(
+                        analysis, cell, item.edit_range.start.line, item.edit_range.start.column
+                    ),
+                    "end": _position(
+                        analysis, cell, item.edit_range.end.line, item.edit_range.end.column
+                    ),
+                },
+                "newText": item.insert_text,
+            },
+        }
+        for item in items
+    ] or None
 
 
 # Hover is first-result-wins in pylsp: run before jedi, and step aside (None) off pragma lines.
 @hookimpl(tryfirst=True)
-def pylsp_hover(config: Any, workspace: Any, document: Any, position: dict[str, int]) -> dict[str, Any] | None:
+def pylsp_hover(
+    config: Any, workspace: Any, document: Any, position: dict[str, int]
+) -> dict[str, Any] | None:
     analysis = _analysis(document)
     cell = _cell_at(analysis, position["line"])
     if cell is None:

@@ -89,8 +89,13 @@ def _misplaced_pragmas(lines: list[str], kind: SourceKind) -> list[Diagnostic]:
                     "indented pragma: the kernel only reads `#%` at column 0, so this line is "
                     "a plain comment" + (" and the cell runs as Python" if number == 0 else ""),
                     where,
-                    fixes=(Fix("Remove the indentation", (Edit(Range.on_line(number, 0, indent), ""),),
-                               preferred=True),),
+                    fixes=(
+                        Fix(
+                            "Remove the indentation",
+                            (Edit(Range.on_line(number, 0, indent), ""),),
+                            preferred=True,
+                        ),
+                    ),
                 )
             )
         elif number > 0 and kind is SourceKind.NOTEBOOK:
@@ -113,8 +118,10 @@ def _body_problems(pragma: Pragma, body: str) -> list[Diagnostic]:
     language = _language(pragma)
     ignored = spec.body is Body.IGNORED or (spec.body is Body.TASK and pragma.param("path"))
     if ignored:
-        why = "is ignored: the implementation comes from `path=`" if spec.body is Body.TASK else (
-            f"is ignored by `#%{spec.name}`"
+        why = (
+            "is ignored: the implementation comes from `path=`"
+            if spec.body is Body.TASK
+            else (f"is ignored by `#%{spec.name}`")
         )
         return [make("PA208", f"this code {why}", _body_range(body), tags=("unnecessary",))]
     if language == "Python" or (language is None and spec.body in (Body.TASK, Body.IMPORT_PREFIX)):
@@ -137,7 +144,9 @@ def _python_syntax(code: str, first_line: int, *, explicit: bool) -> list[Diagno
     except SyntaxError as error:
         line = first_line + max((error.lineno or 1) - 1, 0)
         column = max((error.offset or 1) - 1, 0)
-        source_line = code.split("\n")[line - first_line] if line - first_line < code.count("\n") + 1 else ""
+        source_line = (
+            code.split("\n")[line - first_line] if line - first_line < code.count("\n") + 1 else ""
+        )
         column = min(column, len(source_line))
         end = len(source_line) if column >= len(source_line) else column + 1
         when = (
@@ -145,7 +154,19 @@ def _python_syntax(code: str, first_line: int, *, explicit: bool) -> list[Diagno
             if explicit
             else "the task will fail when ProActive runs it"
         )
-        return [make("PA207", f"Python syntax error: {error.msg}; {when}", Range.on_line(line, column, end))]
+        return [
+            make(
+                "PA207",
+                f"Python syntax error: {error.msg}; {when}",
+                Range.on_line(line, column, end),
+            )
+        ]
     except (ValueError, RecursionError, MemoryError) as error:  # null bytes, absurd nesting
-        return [make("PA207", f"Python cannot compile this code: {error}", Range.on_line(first_line, 0, 0))]
+        return [
+            make(
+                "PA207",
+                f"Python cannot compile this code: {error}",
+                Range.on_line(first_line, 0, 0),
+            )
+        ]
     return []

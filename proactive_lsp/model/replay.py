@@ -11,14 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from proactive_lsp.checks.codes import make
-from proactive_lsp.diagnostics import Diagnostic, Fix, Location, Related
 from proactive_lsp.documents.cells import SourceDocument, SourceKind
 from proactive_lsp.language.pragmas import PRAGMAS
-from proactive_lsp.language.spec import Control
 from proactive_lsp.model.cell import CellSyntax
-from proactive_lsp.model.controls import ControlState
 from proactive_lsp.model.kernel import KernelState
-from proactive_lsp.model.task import FlowKind, FlowScript, Ref, Script, Task, TaskKind
+from proactive_lsp.model.task import Script, TaskKind
 from proactive_lsp.model.workflow import Connection, Hint, Role, Symbol, Workflow
 from proactive_lsp.syntax.tree import Pragma
 from proactive_lsp.text import Range
@@ -78,8 +75,12 @@ def _plain_cell(state: KernelState, index: int, cell: CellSyntax) -> None:
         target.body = f"{target.body}\n{cell.body}" if target.body else cell.body
         target.body_cells.append(index)
         state.hints.append(
-            Hint(index, _first_line_range(cell), f"appended to {target.name}",
-                 "multiblock mode: the kernel appends this cell to the last task")
+            Hint(
+                index,
+                _first_line_range(cell),
+                f"appended to {target.name}",
+                "multiblock mode: the kernel appends this cell to the last task",
+            )
         )
         return
     task = state.create_task(
@@ -93,8 +94,12 @@ def _plain_cell(state: KernelState, index: int, cell: CellSyntax) -> None:
     )
     if task is not None:
         state.hints.append(
-            Hint(index, Range.on_line(0, 0, 0), f"{task.name}:",
-                 "a plain cell becomes an anonymous Python task")
+            Hint(
+                index,
+                Range.on_line(0, 0, 0),
+                f"{task.name}:",
+                "a plain cell becomes an anonymous Python task",
+            )
         )
 
 
@@ -130,11 +135,18 @@ def _task(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> N
     kind = TaskKind.TASK if name else TaskKind.ANONYMOUS
     name_range = explicit.value.range if explicit is not None and name else pragma.name.range
     task = state.create_task(
-        index, pragma, name=name, kind=kind, pragma_name="task", name_range=name_range,
+        index,
+        pragma,
+        name=name,
+        kind=kind,
+        pragma_name="task",
+        name_range=name_range,
         body=cell.body,
     )
     if task is not None and not name:
-        state.hints.append(Hint(index, pragma.name.range, f" {task.name}", "the kernel's default name"))
+        state.hints.append(
+            Hint(index, pragma.name.range, f" {task.name}", "the kernel's default name")
+        )
 
 
 def _controls(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
@@ -177,8 +189,13 @@ def _job_default(state: KernelState, index: int, cell: CellSyntax, pragma: Pragm
     kind = pragma.name.text
     language = "Groovy" if kind == "runtime_env" else (pragma.value("language") or "Jython")
     code = state.runtime_env_script(pragma) if kind == "runtime_env" else cell.body
-    script = Script(language, code, pragma.value("path") if kind != "runtime_env" else None,
-                    index, pragma.name.range)
+    script = Script(
+        language,
+        code,
+        pragma.value("path") if kind != "runtime_env" else None,
+        index,
+        pragma.name.range,
+    )
     slot = "selection_script" if kind == "job_selection_script" else "fork_env"
     setattr(state.job, slot, script)
     if pragma.value("force") == "on":
@@ -202,7 +219,9 @@ def _job(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> No
         return
     state.name_job(index, param.value.text, param.value.range)
     if not state.job_up_to_date:
-        state.job.generic_info = [(p.key.text, p.value.text) for p in _pairs(pragma, "generic_info")]
+        state.job.generic_info = [
+            (p.key.text, p.value.text) for p in _pairs(pragma, "generic_info")
+        ]
         state.job.variables = [(p.key.text, p.value.text) for p in _pairs(pragma, "variables")]
     state.job_up_to_date = True
 

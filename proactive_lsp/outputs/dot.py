@@ -31,8 +31,11 @@ def workflow_to_dot(workflow: Workflow) -> str:
             if script.kind is FlowKind.LOOP and script.target:
                 attributes["loop_target"] = script.target
             if script.kind is FlowKind.BRANCH:
-                for key, value in (("if_target", script.target), ("else_target", script.target_else),
-                                   ("continuation_target", script.target_continuation)):
+                for key, value in (
+                    ("if_target", script.target),
+                    ("else_target", script.target_else),
+                    ("continuation_target", script.target_continuation),
+                ):
                     if value:
                         attributes[key] = value
         if task.flow_block:
@@ -115,7 +118,10 @@ def _nodes_and_edges(graph: Any) -> tuple[list[str], list[tuple[str, str]]]:
         if kind == "node":
             add(item.get_name())
         else:
-            source, target = add(_endpoint(item.get_source())), add(_endpoint(item.get_destination()))
+            source, target = (
+                add(_endpoint(item.get_source())),
+                add(_endpoint(item.get_destination())),
+            )
             edges.append((source, target))
     return nodes, edges
 
@@ -130,7 +136,9 @@ def _unquote(name: str) -> str:
     return name
 
 
-def _stable_topological(nodes: list[str], parents: dict[str, list[str]], warnings: list[str]) -> list[str]:
+def _stable_topological(
+    nodes: list[str], parents: dict[str, list[str]], warnings: list[str]
+) -> list[str]:
     """File order, except that a node waits for its parents; cycles keep file order."""
     placed: list[str] = []
     done: set[str] = set()

@@ -12,8 +12,11 @@ if TYPE_CHECKING:
     import networkx as nx
 
 _KINDS = {
-    TaskKind.TASK: "task", TaskKind.IMPORTED: "task", TaskKind.CONTROL: "control",
-    TaskKind.ANONYMOUS: "anonymous", TaskKind.DEFAULT_MERGE: "default_merge",
+    TaskKind.TASK: "task",
+    TaskKind.IMPORTED: "task",
+    TaskKind.CONTROL: "control",
+    TaskKind.ANONYMOUS: "anonymous",
+    TaskKind.DEFAULT_MERGE: "default_merge",
 }
 
 
@@ -24,10 +27,16 @@ def drawing_graph(analysis: Analysis, title: str | None = None) -> nx.MultiDiGra
     graph: nx.MultiDiGraph[Any] = nx.MultiDiGraph(title=title or workflow.title())
     worst = _worst_severity_by_task(analysis)
     for task in workflow.tasks.values():
-        cell = analysis.document.cells[task.cell] if task.cell < len(analysis.document.cells) else None
+        cell = (
+            analysis.document.cells[task.cell] if task.cell < len(analysis.document.cells) else None
+        )
         graph.add_node(
-            task.name, kind=_KINDS[task.kind], label=task.name, severity=worst.get(task.name),
-            detail=task.engine_language, cell=task.cell,
+            task.name,
+            kind=_KINDS[task.kind],
+            label=task.name,
+            severity=worst.get(task.name),
+            detail=task.engine_language,
+            cell=task.cell,
             line=(cell.first_line if cell is not None else 0) + task.name_range.start.line,
         )
     for task in workflow.tasks.values():
@@ -44,8 +53,11 @@ def drawing_graph(analysis: Analysis, title: str | None = None) -> nx.MultiDiGra
         if script.kind is FlowKind.LOOP and script.target in workflow.tasks:
             graph.add_edge(task.name, script.target, key="loop", kind="loop", label="loop")
         if script.kind is FlowKind.BRANCH:
-            for kind, target in (("if", script.target), ("else", script.target_else),
-                                 ("continuation", script.target_continuation)):
+            for kind, target in (
+                ("if", script.target),
+                ("else", script.target_else),
+                ("continuation", script.target_continuation),
+            ):
                 if target in workflow.tasks:
                     graph.add_edge(task.name, target, key=kind, kind=kind, label=kind)
     return graph

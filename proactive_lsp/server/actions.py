@@ -28,8 +28,9 @@ SPLIT_CELL_COMMAND = "proactive.client.splitCell"  # implemented by the VS Code 
 def register(server: LanguageServer, store: Store) -> None:
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix,
-                                                   types.CodeActionKind.Source]),
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.Source]
+        ),
     )
     def code_actions(ls: LanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
@@ -48,27 +49,37 @@ def register(server: LanguageServer, store: Store) -> None:
         cell = at.analysis.cells[at.cell]
         if cell.pragma is not None and at.position.line == 0:
             for title, command in SOURCE_COMMANDS:
-                actions.append(types.CodeAction(
-                    title=title, kind=types.CodeActionKind.Source,
-                    command=types.Command(title=title, command=command, arguments=[at.view.key]),
-                ))
+                actions.append(
+                    types.CodeAction(
+                        title=title,
+                        kind=types.CodeActionKind.Source,
+                        command=types.Command(
+                            title=title, command=command, arguments=[at.view.key]
+                        ),
+                    )
+                )
         return actions
 
 
-def _quick_fix(entry: Entry, cell: int, uri: str, diagnostic: types.Diagnostic,
-               fix: dict[str, Any]) -> types.CodeAction | None:
+def _quick_fix(
+    entry: Entry, cell: int, uri: str, diagnostic: types.Diagnostic, fix: dict[str, Any]
+) -> types.CodeAction | None:
     title = str(fix.get("title", "Fix"))
     if fix.get("split_cell_at_line") is not None:
         if entry.view.key == uri:
             return None  # only a notebook has cells to split
         return types.CodeAction(
-            title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-            command=types.Command(title=title, command=SPLIT_CELL_COMMAND,
-                                  arguments=[uri, fix["split_cell_at_line"]]),
+            title=title,
+            kind=types.CodeActionKind.QuickFix,
+            diagnostics=[diagnostic],
+            command=types.Command(
+                title=title, command=SPLIT_CELL_COMMAND, arguments=[uri, fix["split_cell_at_line"]]
+            ),
         )
     edits = tuple(
         Edit(Range(Position(r[0], r[1]), Position(r[2], r[3])), str(e["text"]), e.get("cell"))
-        for e in fix.get("edits", []) for r in [e["range"]]
+        for e in fix.get("edits", [])
+        for r in [e["range"]]
     )
     changes = text_edits(entry.view, cell, edits)
     document_changes: list[Any] = []
@@ -78,23 +89,43 @@ def _quick_fix(entry: Entry, cell: int, uri: str, diagnostic: types.Diagnostic,
         if folder is None:
             return None
         target = from_fs_path(str(Path(folder) / new_file[0])) or ""
-        document_changes.append(types.CreateFile(uri=target, options=types.CreateFileOptions(
-            overwrite=False, ignore_if_exists=True)))
-        document_changes.append(types.TextDocumentEdit(
-            text_document=types.OptionalVersionedTextDocumentIdentifier(uri=target, version=None),
-            edits=[types.TextEdit(range=types.Range(start=types.Position(line=0, character=0),
-                                                    end=types.Position(line=0, character=0)),
-                                  new_text=new_file[1])],
-        ))
+        document_changes.append(
+            types.CreateFile(
+                uri=target, options=types.CreateFileOptions(overwrite=False, ignore_if_exists=True)
+            )
+        )
+        document_changes.append(
+            types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(
+                    uri=target, version=None
+                ),
+                edits=[
+                    types.TextEdit(
+                        range=types.Range(
+                            start=types.Position(line=0, character=0),
+                            end=types.Position(line=0, character=0),
+                        ),
+                        new_text=new_file[1],
+                    )
+                ],
+            )
+        )
         for edit_uri, items in changes.items():
-            document_changes.append(types.TextDocumentEdit(
-                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=edit_uri, version=None),
-                edits=list(items),
-            ))
+            document_changes.append(
+                types.TextDocumentEdit(
+                    text_document=types.OptionalVersionedTextDocumentIdentifier(
+                        uri=edit_uri, version=None
+                    ),
+                    edits=list(items),
+                )
+            )
         edit = types.WorkspaceEdit(document_changes=document_changes)
     else:
         edit = types.WorkspaceEdit(changes=changes)
     return types.CodeAction(
-        title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-        is_preferred=bool(fix.get("preferred")) or None, edit=edit,
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        is_preferred=bool(fix.get("preferred")) or None,
+        edit=edit,
     )

@@ -50,7 +50,9 @@ def create_server() -> ProActiveServer:
         capabilities = params.capabilities
         text = capabilities.text_document
         ls.snippets = bool(
-            text and text.completion and text.completion.completion_item
+            text
+            and text.completion
+            and text.completion.completion_item
             and text.completion.completion_item.snippet_support
         )
         store.settings.update(params.initialization_options)

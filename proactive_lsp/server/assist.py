@@ -24,7 +24,9 @@ _KINDS = {
     "variable": types.CompletionItemKind.Variable,
     "file": types.CompletionItemKind.File,
 }
-LEGEND = types.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(TOKEN_MODIFIERS))
+LEGEND = types.SemanticTokensLegend(
+    token_types=list(TOKEN_TYPES), token_modifiers=list(TOKEN_MODIFIERS)
+)
 
 
 def register(server: LanguageServer, store: Store) -> None:
@@ -36,7 +38,9 @@ def register(server: LanguageServer, store: Store) -> None:
         at = resolve(store, ls.workspace, params.text_document.uri, params.position)
         if at is None:
             return types.CompletionList(is_incomplete=False, items=[])
-        items = complete(at.analysis, at.cell, at.position, snippets=bool(getattr(ls, "snippets", False)))
+        items = complete(
+            at.analysis, at.cell, at.position, snippets=bool(getattr(ls, "snippets", False))
+        )
         return types.CompletionList(
             is_incomplete=len(items) >= MAX_ITEMS,
             items=[_completion_item(at, item) for item in items],
@@ -59,7 +63,9 @@ def register(server: LanguageServer, store: Store) -> None:
         types.TEXT_DOCUMENT_SIGNATURE_HELP,
         types.SignatureHelpOptions(trigger_characters=["(", ","], retrigger_characters=["="]),
     )
-    def signature(ls: LanguageServer, params: types.SignatureHelpParams) -> types.SignatureHelp | None:
+    def signature(
+        ls: LanguageServer, params: types.SignatureHelpParams
+    ) -> types.SignatureHelp | None:
         at = resolve(store, ls.workspace, params.text_document.uri, params.position)
         if at is None:
             return None
@@ -67,14 +73,23 @@ def register(server: LanguageServer, store: Store) -> None:
         if info is None:
             return None
         return types.SignatureHelp(
-            signatures=[types.SignatureInformation(
-                label=info.label,
-                documentation=types.MarkupContent(kind=types.MarkupKind.Markdown, value=info.documentation),
-                parameters=[types.ParameterInformation(
-                    label=p.label,
-                    documentation=types.MarkupContent(kind=types.MarkupKind.Markdown, value=p.documentation),
-                ) for p in info.parameters],
-            )],
+            signatures=[
+                types.SignatureInformation(
+                    label=info.label,
+                    documentation=types.MarkupContent(
+                        kind=types.MarkupKind.Markdown, value=info.documentation
+                    ),
+                    parameters=[
+                        types.ParameterInformation(
+                            label=p.label,
+                            documentation=types.MarkupContent(
+                                kind=types.MarkupKind.Markdown, value=p.documentation
+                            ),
+                        )
+                        for p in info.parameters
+                    ],
+                )
+            ],
             active_signature=0,
             active_parameter=info.active_parameter,
         )
@@ -96,7 +111,9 @@ def register(server: LanguageServer, store: Store) -> None:
                 delta_line = line - previous_line
                 delta_start = start - previous_start if delta_line == 0 else start
                 modifiers = sum(1 << TOKEN_MODIFIERS.index(m) for m in token.modifiers)
-                data.extend([delta_line, delta_start, length, TOKEN_TYPES.index(token.type), modifiers])
+                data.extend(
+                    [delta_line, delta_start, length, TOKEN_TYPES.index(token.type), modifiers]
+                )
                 previous_line, previous_start = line, start
         return types.SemanticTokens(data=data)
 
@@ -108,11 +125,13 @@ def _completion_item(at: At, item: CompletionItem) -> types.CompletionItem:
         kind=_KINDS.get(item.kind),
         detail=item.detail or None,
         documentation=types.MarkupContent(kind=types.MarkupKind.Markdown, value=item.documentation)
-        if item.documentation else None,
+        if item.documentation
+        else None,
         insert_text=item.insert_text,
         filter_text=item.filter_text,
         sort_text=item.sort_text,
-        insert_text_format=types.InsertTextFormat.Snippet if item.is_snippet
+        insert_text_format=types.InsertTextFormat.Snippet
+        if item.is_snippet
         else types.InsertTextFormat.PlainText,
         text_edit=types.TextEdit(range=edit_range, new_text=item.insert_text),
     )

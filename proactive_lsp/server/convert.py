@@ -21,7 +21,9 @@ def lsp_range(view: View, cell: int, where: Range) -> types.Range:
 
     def position(line: int, column: int) -> types.Position:
         text = target.lines[line] if 0 <= line < len(target.lines) else ""
-        return types.Position(line=target.first_line + line, character=column_to_utf16(text, column))
+        return types.Position(
+            line=target.first_line + line, character=column_to_utf16(text, column)
+        )
 
     return types.Range(
         start=position(where.start.line, where.start.column),
@@ -29,7 +31,9 @@ def lsp_range(view: View, cell: int, where: Range) -> types.Range:
     )
 
 
-def lsp_diagnostic(view: View, diagnostic: Diagnostic, severity: types.DiagnosticSeverity) -> types.Diagnostic:
+def lsp_diagnostic(
+    view: View, diagnostic: Diagnostic, severity: types.DiagnosticSeverity
+) -> types.Diagnostic:
     cell = diagnostic.cell or 0
     related = [
         types.DiagnosticRelatedInformation(
@@ -60,8 +64,16 @@ def fix_to_data(fix: Fix) -> dict[str, Any]:
         "title": fix.title,
         "preferred": fix.preferred,
         "edits": [
-            {"cell": e.cell, "range": [e.range.start.line, e.range.start.column, e.range.end.line,
-                                       e.range.end.column], "text": e.new_text}
+            {
+                "cell": e.cell,
+                "range": [
+                    e.range.start.line,
+                    e.range.start.column,
+                    e.range.end.line,
+                    e.range.end.column,
+                ],
+                "text": e.new_text,
+            }
             for e in fix.edits
         ],
         "new_file": [fix.new_file.relative_path, fix.new_file.content] if fix.new_file else None,

@@ -14,7 +14,9 @@ from proactive_lsp.server.store import Store
 
 
 def register(server: LanguageServer, store: Store) -> None:
-    def target(ls: LanguageServer, uri: str, position: types.Position) -> tuple[At, Occurrence] | None:
+    def target(
+        ls: LanguageServer, uri: str, position: types.Position
+    ) -> tuple[At, Occurrence] | None:
         at = resolve(store, ls.workspace, uri, position)
         if at is None:
             return None
@@ -28,7 +30,9 @@ def register(server: LanguageServer, store: Store) -> None:
         )
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
-    def definition(ls: LanguageServer, params: types.DefinitionParams) -> list[types.Location] | None:
+    def definition(
+        ls: LanguageServer, params: types.DefinitionParams
+    ) -> list[types.Location] | None:
         found = target(ls, params.text_document.uri, params.position)
         if found is None:
             return None
@@ -36,14 +40,18 @@ def register(server: LanguageServer, store: Store) -> None:
         return [location(at, o) for o in navigation.definitions(at.analysis, occurrence)] or None
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
-    def references(ls: LanguageServer, params: types.ReferenceParams) -> list[types.Location] | None:
+    def references(
+        ls: LanguageServer, params: types.ReferenceParams
+    ) -> list[types.Location] | None:
         found = target(ls, params.text_document.uri, params.position)
         if found is None:
             return None
         at, occurrence = found
         include = params.context.include_declaration
-        return [location(at, o) for o in navigation.references(at.analysis, occurrence,
-                                                               include_definitions=include)]
+        return [
+            location(at, o)
+            for o in navigation.references(at.analysis, occurrence, include_definitions=include)
+        ]
 
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
     def prepare_rename(ls: LanguageServer, params: types.PrepareRenameParams) -> types.Range | None:
@@ -66,5 +74,7 @@ def register(server: LanguageServer, store: Store) -> None:
         changes: dict[str, list[types.TextEdit]] = {}
         for o in result:
             loc = location(at, o)
-            changes.setdefault(loc.uri, []).append(types.TextEdit(range=loc.range, new_text=params.new_name))
+            changes.setdefault(loc.uri, []).append(
+                types.TextEdit(range=loc.range, new_text=params.new_name)
+            )
         return types.WorkspaceEdit(changes=changes)

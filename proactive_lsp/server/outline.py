@@ -10,8 +10,11 @@ from proactive_lsp.server.convert import lsp_range
 from proactive_lsp.server.requests import cells_of
 from proactive_lsp.server.store import Entry, Store
 
-_KINDS = {"job": types.SymbolKind.Module, "task": types.SymbolKind.Function,
-          "control": types.SymbolKind.Namespace}
+_KINDS = {
+    "job": types.SymbolKind.Module,
+    "task": types.SymbolKind.Function,
+    "control": types.SymbolKind.Namespace,
+}
 # Commands a document lens offers, added by the features that implement them.
 DOCUMENT_COMMANDS: list[tuple[str, str]] = []
 
@@ -21,7 +24,9 @@ def register(server: LanguageServer, store: Store) -> None:
         return store.entry_for(ls.workspace, uri)
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    def symbols(ls: LanguageServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+    def symbols(
+        ls: LanguageServer, params: types.DocumentSymbolParams
+    ) -> list[types.DocumentSymbol]:
         entry = entry_of(ls, params.text_document.uri)
         if entry is None:
             return []
@@ -32,7 +37,9 @@ def register(server: LanguageServer, store: Store) -> None:
                 return None
             children = [c for c in (convert(child) for child in symbol.children) if c is not None]
             return types.DocumentSymbol(
-                name=symbol.name, detail=symbol.detail, kind=_KINDS[symbol.kind],
+                name=symbol.name,
+                detail=symbol.detail,
+                kind=_KINDS[symbol.kind],
                 range=lsp_range(entry.view, symbol.cell, symbol.range),
                 selection_range=lsp_range(entry.view, symbol.cell, symbol.selection),
                 children=children or None,
@@ -46,8 +53,10 @@ def register(server: LanguageServer, store: Store) -> None:
         entry = entry_of(ls, params.text_document.uri)
         if entry is None or entry.view.key != params.text_document.uri:
             return []  # notebook cells fold by themselves
-        return [types.FoldingRange(start_line=a, end_line=b, kind=types.FoldingRangeKind.Region)
-                for a, b in outline.folding_cells(entry.analysis)]
+        return [
+            types.FoldingRange(start_line=a, end_line=b, kind=types.FoldingRangeKind.Region)
+            for a, b in outline.folding_cells(entry.analysis)
+        ]
 
     @server.feature(types.TEXT_DOCUMENT_INLAY_HINT)
     def inlay_hints(ls: LanguageServer, params: types.InlayHintParams) -> list[types.InlayHint]:
@@ -58,8 +67,14 @@ def register(server: LanguageServer, store: Store) -> None:
         for cell in cells_of(entry, params.text_document.uri):
             for hint in outline.hints(entry.analysis, cell):
                 position = lsp_range(entry.view, cell, hint.range).end
-                found.append(types.InlayHint(position=position, label=hint.label,
-                                             tooltip=hint.tooltip or None, padding_left=True))
+                found.append(
+                    types.InlayHint(
+                        position=position,
+                        label=hint.label,
+                        tooltip=hint.tooltip or None,
+                        padding_left=True,
+                    )
+                )
         return found
 
     @server.feature(types.TEXT_DOCUMENT_CODE_LENS)
@@ -70,7 +85,9 @@ def register(server: LanguageServer, store: Store) -> None:
         cells = set(cells_of(entry, params.text_document.uri))
         found: list[types.CodeLens] = []
         for task in entry.analysis.workflow.tasks.values():
-            if task.cell not in cells or task.name_is_default and task.cell >= len(entry.view.targets):
+            if task.cell not in cells or (
+                task.name_is_default and task.cell >= len(entry.view.targets)
+            ):
                 continue
             parts = []
             if task.deps:
@@ -80,11 +97,23 @@ def register(server: LanguageServer, store: Store) -> None:
             if not parts:
                 continue
             where = lsp_range(entry.view, task.cell, task.name_range)
-            found.append(types.CodeLens(range=where, command=types.Command(title=" · ".join(parts), command="")))
+            found.append(
+                types.CodeLens(
+                    range=where, command=types.Command(title=" · ".join(parts), command="")
+                )
+            )
         first = min(cells) if cells else None
-        if first is not None and first == 0 or entry.view.key == params.text_document.uri:
-            top = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
+        if (first is not None and first == 0) or entry.view.key == params.text_document.uri:
+            top = types.Range(
+                start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)
+            )
             for title, command in DOCUMENT_COMMANDS:
-                found.append(types.CodeLens(range=top, command=types.Command(
-                    title=title, command=command, arguments=[entry.view.key])))
+                found.append(
+                    types.CodeLens(
+                        range=top,
+                        command=types.Command(
+                            title=title, command=command, arguments=[entry.view.key]
+                        ),
+                    )
+                )
         return found

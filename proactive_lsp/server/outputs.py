@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from lsprotocol import types
-from pygls.lsp.server import LanguageServer
 from pygls.exceptions import JsonRpcException
+from pygls.lsp.server import LanguageServer
 
 from proactive_lsp.analysis import Analysis
 from proactive_lsp.diagnostics import Severity
@@ -34,7 +34,9 @@ def register(server: LanguageServer, store: Store) -> None:
     def entry(ls: LanguageServer, uri: str) -> Entry:
         found = store.entry_for(ls.workspace, uri)
         if found is None:
-            raise JsonRpcException(f"{uri} is not an open notebook or Python file", code=_REQUEST_FAILED)
+            raise JsonRpcException(
+                f"{uri} is not an open notebook or Python file", code=_REQUEST_FAILED
+            )
         return found
 
     async def off_loop(ls: LanguageServer, work: Callable[[], T]) -> T:
@@ -48,12 +50,18 @@ def register(server: LanguageServer, store: Store) -> None:
         from proactive_lsp.outputs.svg import render_svg
 
         svg = await off_loop(ls, lambda: render_svg(drawing_graph(analysis)))
-        return {"svg": svg, "title": analysis.workflow.title(), "tasks": len(analysis.workflow.tasks)}
+        return {
+            "svg": svg,
+            "title": analysis.workflow.title(),
+            "tasks": len(analysis.workflow.tasks),
+        }
 
     @server.command(WRITE_PICTURE)
     async def write_picture(ls: LanguageServer, uri: str, format: str = "png") -> str:
         analysis = entry(ls, uri).analysis
-        target = _beside(analysis, f"{analysis.workflow.title()}.{'svg' if format == 'svg' else 'png'}")
+        target = _beside(
+            analysis, f"{analysis.workflow.title()}.{'svg' if format == 'svg' else 'png'}"
+        )
 
         def work() -> None:
             from proactive_lsp.outputs.graph import drawing_graph
@@ -110,14 +118,26 @@ def register(server: LanguageServer, store: Store) -> None:
         except (OSError, ValueError) as error:
             raise JsonRpcException(f"{dot_path}: {error}", code=_REQUEST_FAILED) from None
         for warning in imported.warnings:
-            ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=warning))
+            ls.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Warning, message=warning)
+            )
         if found.view.key == uri and uri in ls.workspace.text_documents:
             document = ls.workspace.get_text_document(uri)
             end = types.Position(line=len(document.lines), character=0)
-            text = ("\n" if document.source and not document.source.endswith("\n") else "") + "\n".join(
-                "\n" + cell for cell in imported.cells)
-            ls.workspace_apply_edit(types.ApplyWorkspaceEditParams(edit=types.WorkspaceEdit(changes={
-                uri: [types.TextEdit(range=types.Range(start=end, end=end), new_text=text)]})))
+            text = (
+                "\n" if document.source and not document.source.endswith("\n") else ""
+            ) + "\n".join("\n" + cell for cell in imported.cells)
+            ls.workspace_apply_edit(
+                types.ApplyWorkspaceEditParams(
+                    edit=types.WorkspaceEdit(
+                        changes={
+                            uri: [
+                                types.TextEdit(range=types.Range(start=end, end=end), new_text=text)
+                            ]
+                        }
+                    )
+                )
+            )
         return {"cells": list(imported.cells), "warnings": list(imported.warnings)}
 
     @server.command(VALIDATE)
@@ -132,26 +152,42 @@ def register(server: LanguageServer, store: Store) -> None:
 
             sdk = shared_gateway().sdk
             with sdk_stdout_to_stderr():
-                return validate_sdk_job(sdk, build_job(sdk, analysis.workflow, analysis.document.folder))
+                return validate_sdk_job(
+                    sdk, build_job(sdk, analysis.workflow, analysis.document.folder)
+                )
 
         verdict = await _run(ls, off_loop, work)
-        result = {"valid": verdict.valid, "stage": verdict.stage, "message": verdict.message,
-                  "task": verdict.task}
+        result = {
+            "valid": verdict.valid,
+            "stage": verdict.stage,
+            "message": verdict.message,
+            "task": verdict.task,
+        }
         task = analysis.workflow.tasks.get(verdict.task or "")
         if task is not None:
             result["cell"] = task.cell
             result["line"] = task.name_range.start.line
-        text = "ProActive accepts the job." if verdict.valid else f"ProActive refuses the job: {verdict.describe()}"
-        ls.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Info if verdict.valid else types.MessageType.Error, message=text))
+        text = (
+            "ProActive accepts the job."
+            if verdict.valid
+            else f"ProActive refuses the job: {verdict.describe()}"
+        )
+        ls.window_show_message(
+            types.ShowMessageParams(
+                type=types.MessageType.Info if verdict.valid else types.MessageType.Error,
+                message=text,
+            )
+        )
         return result
 
     outline.DOCUMENT_COMMANDS.extend([("Export XML", EXPORT_XML), ("Draw", WRITE_PICTURE)])
-    actions.SOURCE_COMMANDS.extend([
-        ("ProActive: export the job XML", EXPORT_XML),
-        ("ProActive: draw the workflow (PNG next to the document)", WRITE_PICTURE),
-        ("ProActive: validate with ProActive's own validator", VALIDATE),
-    ])
+    actions.SOURCE_COMMANDS.extend(
+        [
+            ("ProActive: export the job XML", EXPORT_XML),
+            ("ProActive: draw the workflow (PNG next to the document)", WRITE_PICTURE),
+            ("ProActive: validate with ProActive's own validator", VALIDATE),
+        ]
+    )
 
 
 async def _run(ls: LanguageServer, off_loop: Any, work: Callable[[], T]) -> T:
@@ -161,7 +197,9 @@ async def _run(ls: LanguageServer, off_loop: Any, work: Callable[[], T]) -> T:
     try:
         result: T = await off_loop(ls, work)
     except (SdkError, PngUnavailable, OSError) as error:
-        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=str(error)))
+        ls.window_show_message(
+            types.ShowMessageParams(type=types.MessageType.Error, message=str(error))
+        )
         raise JsonRpcException(str(error), code=_REQUEST_FAILED) from None
     return result
 
@@ -170,18 +208,24 @@ def _refuse_errors(analysis: Analysis, what: str) -> None:
     errors = [d for d in analysis.diagnostics if d.severity is Severity.ERROR]
     if errors:
         first = errors[0]
-        message = (f"cannot {what}: the workflow has {len(errors)} error(s); first: "
-                   f"{first.code} {first.message}")
+        message = (
+            f"cannot {what}: the workflow has {len(errors)} error(s); first: "
+            f"{first.code} {first.message}"
+        )
         raise JsonRpcException(message, code=_REQUEST_FAILED)
 
 
 def _beside(analysis: Analysis, name: str) -> Path:
     folder = analysis.document.folder
     if folder is None:
-        raise JsonRpcException("the document has no folder on disk to write next to", code=_REQUEST_FAILED)
+        raise JsonRpcException(
+            "the document has no folder on disk to write next to", code=_REQUEST_FAILED
+        )
     return folder / name
 
 
 def _written(ls: LanguageServer, target: Path) -> str:
-    ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=f"'{target}' written."))
+    ls.window_show_message(
+        types.ShowMessageParams(type=types.MessageType.Info, message=f"'{target}' written.")
+    )
     return str(target)

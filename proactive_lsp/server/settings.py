@@ -44,4 +44,6 @@ class Settings:
         if isinstance(scheduler, dict):
             url, login = scheduler.get("url"), scheduler.get("login")
             self.scheduler_url = url if isinstance(url, str) and url else self.scheduler_url
-            self.scheduler_login = login if isinstance(login, str) and login else self.scheduler_login
+            self.scheduler_login = (
+                login if isinstance(login, str) and login else self.scheduler_login
+            )

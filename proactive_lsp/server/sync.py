@@ -81,7 +81,9 @@ def register(server: LanguageServer, store: Store, publisher: Publisher) -> None
             if entry is not None:
                 publisher.publish(entry, [uri])
             return
-        if uri in store.entries or handles_text(uri, ls.workspace.get_text_document(uri).language_id):
+        if uri in store.entries or handles_text(
+            uri, ls.workspace.get_text_document(uri).language_id
+        ):
             publisher.publish(store.refresh_text(ls.workspace, uri), [uri])
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -132,10 +134,13 @@ def _edited_cells(params: types.DidChangeNotebookDocumentParams) -> set[str]:
 def register_pull(server: LanguageServer, store: Store) -> None:
     @server.feature(
         types.TEXT_DOCUMENT_DIAGNOSTIC,
-        types.DiagnosticOptions(identifier="proactive", inter_file_dependencies=True,
-                                workspace_diagnostics=False),
+        types.DiagnosticOptions(
+            identifier="proactive", inter_file_dependencies=True, workspace_diagnostics=False
+        ),
     )
-    def pull(ls: LanguageServer, params: types.DocumentDiagnosticParams) -> types.FullDocumentDiagnosticReport:
+    def pull(
+        ls: LanguageServer, params: types.DocumentDiagnosticParams
+    ) -> types.FullDocumentDiagnosticReport:
         entry = store.entry_for(ls.workspace, params.text_document.uri)
         if entry is None:
             return types.FullDocumentDiagnosticReport(items=[])

@@ -109,5 +109,7 @@ def text_view(workspace: Workspace, uri: str) -> View:
 
 def _text_target(uri: str, cell: Cell, lines: list[str]) -> Target:
     count = cell.text.count("\n") + 1
-    cell_lines = tuple(line.rstrip("\r") for line in lines[cell.first_line : cell.first_line + count])
+    cell_lines = tuple(
+        line.rstrip("\r") for line in lines[cell.first_line : cell.first_line + count]
+    )
     return Target(uri, cell.first_line, cell_lines)

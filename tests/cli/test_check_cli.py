@@ -11,8 +11,13 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def check(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "proactive_lsp", "check", *args],
-                          capture_output=True, text=True, cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "proactive_lsp", "check", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+    )
 
 
 def test_valid_notebook_exits_zero() -> None:
@@ -36,9 +41,17 @@ def test_json_output_fields(tmp_path: Path) -> None:
     assert result.returncode == 1
     items = json.loads(result.stdout)
     item = next(i for i in items if i["code"] == "PA301")
-    assert item == {"path": str(flow), "cell": None, "line": 5, "column": 21, "end_line": 5,
-                    "end_column": 23, "severity": "error", "code": "PA301",
-                    "message": item["message"]}
+    assert item == {
+        "path": str(flow),
+        "cell": None,
+        "line": 5,
+        "column": 21,
+        "end_line": 5,
+        "end_column": 23,
+        "severity": "error",
+        "code": "PA301",
+        "message": item["message"],
+    }
 
 
 def test_unreadable_inputs_exit_two(tmp_path: Path) -> None:

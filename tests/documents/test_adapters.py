@@ -16,20 +16,36 @@ UPSTREAM = Path(__file__).resolve().parents[2] / ".." / "shared" / "spec" / "ups
 
 
 def notebook_json(*cells: tuple[str, str], nbformat: int = 4) -> str:
-    return json.dumps({
-        "nbformat": nbformat, "nbformat_minor": 5, "metadata": {},
-        "cells": [{"cell_type": kind, "id": f"c{i}", "metadata": {}, "source": text,
-                   **({"outputs": [], "execution_count": None} if kind == "code" else {})}
-                  for i, (kind, text) in enumerate(cells)],
-    })
+    return json.dumps(
+        {
+            "nbformat": nbformat,
+            "nbformat_minor": 5,
+            "metadata": {},
+            "cells": [
+                {
+                    "cell_type": kind,
+                    "id": f"c{i}",
+                    "metadata": {},
+                    "source": text,
+                    **({"outputs": [], "execution_count": None} if kind == "code" else {}),
+                }
+                for i, (kind, text) in enumerate(cells)
+            ],
+        }
+    )
 
 
 def test_notebook_skips_markdown_but_keeps_stored_indices() -> None:
-    doc = read_notebook_text(notebook_json(("markdown", "# title"), ("code", "#%task(name=a)"),
-                                           ("raw", "x"), ("code", "print(1)")))
+    doc = read_notebook_text(
+        notebook_json(
+            ("markdown", "# title"), ("code", "#%task(name=a)"), ("raw", "x"), ("code", "print(1)")
+        )
+    )
     assert doc.kind is SourceKind.NOTEBOOK
     assert [(c.index, c.text, c.first_line) for c in doc.cells] == [
-        (1, "#%task(name=a)", 0), (3, "print(1)", 0)]
+        (1, "#%task(name=a)", 0),
+        (3, "print(1)", 0),
+    ]
 
 
 def test_notebook_source_as_list_of_lines() -> None:
@@ -42,11 +58,14 @@ def test_notebook_without_code_cells_has_no_cells() -> None:
     assert read_notebook_text(notebook_json(("markdown", "only prose"))).cells == ()
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    ("{not json", "invalid JSON at line 1"),
-    ('{"nbformat": 9, "cells": []}', "nbformat"),
-    ("[1, 2]", "not a readable notebook"),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("{not json", "invalid JSON at line 1"),
+        ('{"nbformat": 9, "cells": []}', "nbformat"),
+        ("[1, 2]", "not a readable notebook"),
+    ],
+)
 def test_malformed_notebooks_raise_document_error(text: str, words: str) -> None:
     with pytest.raises(DocumentError, match=words):
         read_notebook_text(text)
@@ -56,12 +75,18 @@ def test_python_file_cells_at_markers_and_pragma_lines() -> None:
     text = "import os\n#%task(name=a)\nx = 1\n\n# %% [markdown]\n# prose\n# %%\n#%task(name=b)\n"
     cells = split_python_text(text)
     assert [(c.first_line, c.text) for c in cells] == [
-        (0, "import os"), (1, "#%task(name=a)\nx = 1\n"), (7, "#%task(name=b)\n")]
+        (0, "import os"),
+        (1, "#%task(name=a)\nx = 1\n"),
+        (7, "#%task(name=b)\n"),
+    ]
 
 
 def test_python_file_crlf_and_bom() -> None:
     cells = split_python_text("\ufeff#%task(name=a)\r\nx = 1\r\n#%task(name=b)\r\n")
-    assert [(c.first_line, c.text) for c in cells] == [(0, "#%task(name=a)\nx = 1"), (2, "#%task(name=b)\n")]
+    assert [(c.first_line, c.text) for c in cells] == [
+        (0, "#%task(name=a)\nx = 1"),
+        (2, "#%task(name=b)\n"),
+    ]
 
 
 def test_double_percent_is_a_marker_in_python_files() -> None:
@@ -83,9 +108,12 @@ def test_load_document_reports_unreadable_files(tmp_path: Path) -> None:
         load_document(tmp_path / "missing.ipynb")
 
 
-@pytest.mark.parametrize("name", ["DemoKernel.ipynb", "MLExample.ipynb", "TestPre_postScripts.ipynb"])
+@pytest.mark.parametrize(
+    "name", ["DemoKernel.ipynb", "MLExample.ipynb", "TestPre_postScripts.ipynb"]
+)
 def test_upstream_notebooks_load(name: str) -> None:
     doc = load_document(UPSTREAM / name)
-    assert doc.cells and all(c.text.startswith("#%") or c.text.strip() == "" or c.index is not None
-                             for c in doc.cells)
+    assert doc.cells and all(
+        c.text.startswith("#%") or c.text.strip() == "" or c.index is not None for c in doc.cells
+    )
     assert doc.name == name.split(".")[0]

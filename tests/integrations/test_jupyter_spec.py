@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from importlib.metadata import entry_points
 
 from proactive_lsp.integrations.jupyter_spec import spec

@@ -22,8 +22,12 @@ URI = "file:///workspace/flow.py"
 
 class RawClient:
     def __init__(self) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "pylsp"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pylsp"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
         self.next_id = 0
         self.notifications: list[dict[str, Any]] = []
 
@@ -62,7 +66,9 @@ class RawClient:
         while time.monotonic() < end:
             for note in self.notifications:
                 if note["method"] == "textDocument/publishDiagnostics":
-                    ours = [d for d in note["params"]["diagnostics"] if d.get("source") == "proactive"]
+                    ours = [
+                        d for d in note["params"]["diagnostics"] if d.get("source") == "proactive"
+                    ]
                     if ours:
                         return ours
             message = self.read()
@@ -78,21 +84,34 @@ class RawClient:
 def test_diagnostics_completion_and_hover_inside_pylsp() -> None:
     client = RawClient()
     try:
-        client.request("initialize", {"processId": None, "rootUri": "file:///workspace", "capabilities": {}})
+        client.request(
+            "initialize", {"processId": None, "rootUri": "file:///workspace", "capabilities": {}}
+        )
         client.send({"method": "initialized", "params": {}})
-        client.send({"method": "textDocument/didOpen", "params": {"textDocument": {
-            "uri": URI, "languageId": "python", "version": 1, "text": TEXT}}})
+        client.send(
+            {
+                "method": "textDocument/didOpen",
+                "params": {
+                    "textDocument": {"uri": URI, "languageId": "python", "version": 1, "text": TEXT}
+                },
+            }
+        )
         ours = client.wait_for_diagnostics()
         assert [(d["code"], d["range"]["start"]) for d in ours if d["code"] == "PA301"] == [
-            ("PA301", {"line": 3, "character": 24})]
+            ("PA301", {"line": 3, "character": 24})
+        ]
 
-        result = client.request("textDocument/completion", {
-            "textDocument": {"uri": URI}, "position": {"line": 5, "character": 4}})
+        result = client.request(
+            "textDocument/completion",
+            {"textDocument": {"uri": URI}, "position": {"line": 5, "character": 4}},
+        )
         items = result["items"] if isinstance(result, dict) else result
         assert any(i["label"] == "task" and i.get("insertText") == "#%task(" for i in items)
 
-        hovered = client.request("textDocument/hover", {
-            "textDocument": {"uri": URI}, "position": {"line": 0, "character": 4}})
+        hovered = client.request(
+            "textDocument/hover",
+            {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 4}},
+        )
         assert hovered is not None and "task" in json.dumps(hovered["contents"])
     finally:
         client.close()

@@ -48,14 +48,21 @@ def test_unknown_later_and_self_dependencies() -> None:
 
 
 def test_multiblock_appends_plain_cells_to_the_last_task() -> None:
-    a = run("#%configure(task=multiblock)", "#%task(name=t)\nx = 1", "y = 2", "#%draw_job()", "z = 3")
+    a = run(
+        "#%configure(task=multiblock)", "#%task(name=t)\nx = 1", "y = 2", "#%draw_job()", "z = 3"
+    )
     assert list(a.workflow.tasks) == ["t"]
     assert a.workflow.tasks["t"].body == "x = 1\ny = 2"
     assert codes(a) == ["PA401"]  # "Blocks should be started by pragmas." for the last cell
 
 
 def test_delete_task_removes_it_from_dependencies() -> None:
-    a = run("#%task(name=a)", "#%task(name=b, dep=[a])", "#%delete_task(name=a)", "#%delete_task(name=q)")
+    a = run(
+        "#%task(name=a)",
+        "#%task(name=b, dep=[a])",
+        "#%delete_task(name=a)",
+        "#%delete_task(name=q)",
+    )
     assert deps(a, "b") == []
     assert codes(a) == ["PA306"]
 
@@ -78,8 +85,16 @@ def test_default_name_without_digits_crashes_the_kernel_and_keeps_the_state() ->
 
 
 def test_default_name_collision_redefines_the_other_task() -> None:
-    a = run("#%split(name=s2)", "#%runs()", "#%process(name=p2)", "#%merge()", "#%split(name=s3)",
-            "#%runs()", "#%process(name=P2)", "#%merge()")
+    a = run(
+        "#%split(name=s2)",
+        "#%runs()",
+        "#%process(name=p2)",
+        "#%merge()",
+        "#%split(name=s3)",
+        "#%runs()",
+        "#%process(name=P2)",
+        "#%merge()",
+    )
     assert "PA307" in codes(a)
     assert list(a.workflow.tasks).count("merge2") == 1
 
@@ -106,14 +121,24 @@ def test_plain_cell_inside_a_control_hijacks_runs() -> None:
 
 
 def test_loop_and_branch_are_valid_for_flowchecker() -> None:
-    a = run("#%start(name=s1)", "#%condition()\nloop = false;", "#%loop(name=l1)",
-            "#%branch(name=b1, dep=[l1])", "#%condition()\nbranch='if';", "#%if(name=i1)",
-            "#%else(name=e1)", "#%continuation(name=c1)")
+    a = run(
+        "#%start(name=s1)",
+        "#%condition()\nloop = false;",
+        "#%loop(name=l1)",
+        "#%branch(name=b1, dep=[l1])",
+        "#%condition()\nbranch='if';",
+        "#%if(name=i1)",
+        "#%else(name=e1)",
+        "#%continuation(name=c1)",
+    )
     loop = a.workflow.tasks["l1"].flow_script
     assert loop is not None and loop.kind is FlowKind.LOOP and loop.target == "s1"
     branch = a.workflow.tasks["b1"].flow_script
-    assert branch is not None and (branch.target, branch.target_else, branch.target_continuation) == (
-        "i1", "e1", "c1")
+    assert branch is not None and (
+        branch.target,
+        branch.target_else,
+        branch.target_continuation,
+    ) == ("i1", "e1", "c1")
     assert codes(a) == [] and check_flow(a.workflow.tasks) is None
 
 
@@ -123,22 +148,39 @@ def test_control_out_of_order_and_unfinished() -> None:
 
 
 def test_import_prefix_applies_to_later_tasks_only() -> None:
-    a = run("#%task(name=a)", "#%import()\nimport numpy", "#%task(name=b)", "#%task(name=c, language=Groovy)")
+    a = run(
+        "#%task(name=a)",
+        "#%import()\nimport numpy",
+        "#%task(name=b)",
+        "#%task(name=c, language=Groovy)",
+    )
     tasks = a.workflow.tasks
     assert (tasks["a"].import_prefix, tasks["b"].import_prefix, tasks["c"].import_prefix) == (
-        "", "import numpy", "")
+        "",
+        "import numpy",
+        "",
+    )
 
 
 def test_job_default_selection_script_force_applies_to_existing_tasks() -> None:
-    a = run("#%task(name=a)", "#%job_selection_script(force=on)\nselected = True", "#%task(name=b)",
-            "#%job_fork_env()\nenv = 1", "#%task(name=c)")
+    a = run(
+        "#%task(name=a)",
+        "#%job_selection_script(force=on)\nselected = True",
+        "#%task(name=b)",
+        "#%job_fork_env()\nenv = 1",
+        "#%task(name=c)",
+    )
     tasks = a.workflow.tasks
     assert all(tasks[n].selection_script is not None for n in "abc")
     assert tasks["a"].fork_env is None and tasks["c"].fork_env is not None
 
 
 def test_variables_must_flow_from_ancestors() -> None:
-    a = run("#%task(name=a, export=[v])\nv = 1", "#%task(name=b, import=[v])", "#%task(name=c, import=[w])")
+    a = run(
+        "#%task(name=a, export=[v])\nv = 1",
+        "#%task(name=b, import=[v])",
+        "#%task(name=c, import=[w])",
+    )
     assert codes(a) == ["PA502", "PA501"]
     assert "c" not in a.workflow.tasks  # the kernel refuses the cell
 
