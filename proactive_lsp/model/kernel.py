@@ -173,7 +173,9 @@ class KernelState:
         if pragma is not None and pragma.param("dep") is not None:
             self._add_deps(task, cell, pragma.names("dep"))
         elif default_deps:
-            task.deps = [Ref(name, cell, task.name_range) for name in default_deps if name in self.tasks]
+            # The kernel skips the task's own name here too (a control named like the previous task).
+            task.deps = [Ref(name, cell, task.name_range) for name in default_deps
+                         if name in self.tasks and name != task.name]
         if pragma is not None:
             task.generic_info = _pairs(pragma, "generic_info")
             task.variables = _pairs(pragma, "variables")
@@ -352,6 +354,10 @@ class KernelState:
                     name=merge, kind=TaskKind.DEFAULT_MERGE, pragma="", cell=runs.cell,
                     name_range=runs.range, name_is_default=True, defined_in=[runs.cell],
                     deps=[Ref(name, runs.cell, runs.range)], flow_block="end",
+                    # Created through the task pipeline at submit: Python `#%import` prefix and
+                    # the job defaults as they are then (§3.2).
+                    import_prefix=self.imports.get("Python", ""),
+                    selection_script=self.job.selection_script, fork_env=self.job.fork_env,
                 )
                 self.tasks_count += 1
                 self.report(runs.cell, make(
