@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from proactive_lsp.language.languages import LANGUAGES
-from proactive_lsp.model.task import FlowKind, FlowScript, Script, Task, TaskKind
+from proactive_lsp.model.task import FlowKind, FlowScript, Script, Task
 from proactive_lsp.model.workflow import Workflow
 
 # Every task without a selection script (and no job default) gets this one (§3.2 step 5).
@@ -68,12 +68,7 @@ def build_task(gateway: Any, workflow: Workflow, task: Task, folder: Path | None
         sdk_task = gateway.createTask(LANGUAGES[language])
     sdk_task.setTaskName(task.name)
     sdk_task.setPreciousResult(task.precious_result)
-    selection = task.selection_script
-    fork_env = task.fork_env
-    if task.kind is TaskKind.DEFAULT_MERGE:
-        # Created at submit, so it gets the job defaults as they are then (§3.5).
-        selection = workflow.job.selection_script or selection
-        fork_env = workflow.job.fork_env or fork_env
+    selection, fork_env = task.selection_script, task.fork_env
     if selection is None:
         default = gateway.createSelectionScript(language=LANGUAGES[DEFAULT_SELECTION_LANGUAGE])
         default.setImplementation("\n" + DEFAULT_SELECTION_CODE)

@@ -84,6 +84,8 @@ CASES: dict[str, list[str]] = {
         "#%job(name=replicate_job)",
     ],
     "straight_runs_default_merge": [
+        "#%import()\nimport math",
+        "#%job_selection_script(language=Groovy)\nselected = true // job default",
         "#%task(name=source, export=[n])\nn = 3",
         "#%task(name=work, dep=[source], import=[n], runs=3)\nprint(n)",
         "#%job(name=runs_job)",
