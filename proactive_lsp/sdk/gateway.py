@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import io
 import shutil
 import sys
 import tempfile
@@ -22,7 +23,7 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeoutError
-from typing import Any
+from typing import Any, TextIO
 
 from proactive_lsp.sdk.errors import SdkError, SdkUnavailableError
 from proactive_lsp.sdk.locate import java_executable, sdk_lib_dir
@@ -44,9 +45,15 @@ def sdk_stdout_to_stderr() -> Iterator[None]:
     Only the Python-level `sys.stdout` is swapped: the SDK prints through it, and the JVM's own
     output is already discarded by py4j. Reentrant and serialised across threads.
     """
+    with _sdk_stdout_to(sys.stderr):
+        yield
+
+
+@contextlib.contextmanager
+def _sdk_stdout_to(target: TextIO) -> Iterator[None]:
     with _stdout_lock:
         saved = sys.stdout
-        sys.stdout = sys.stderr
+        sys.stdout = target
         try:
             yield
         finally:
@@ -88,7 +95,8 @@ class SdkGateway:
             if self._closed:
                 return
             self._closed = True
-            with sdk_stdout_to_stderr(), contextlib.suppress(Exception):
+            # terminate() prints `[ERROR] You are not connected!` when offline: pure noise.
+            with _sdk_stdout_to(io.StringIO()), contextlib.suppress(Exception):
                 self.sdk.terminate()
             shutil.rmtree(self.tmpdir, ignore_errors=True)
 
