@@ -31,7 +31,7 @@ def add_export_xml_parser(subparsers: Any) -> argparse.ArgumentParser:
         "export-xml",
         help="write the ProActive job XML of notebooks and .py workflows",
         description="Export workflows as ProActive job XML through the ProActive SDK, as the "
-        "kernel's #%%export_xml does. Exit 0: written; 1: refused (errors found); "
+        "kernel's #%export_xml does. Exit 0: written; 1: refused (errors found); "
         "2: usage or I/O problem, or Java / the SDK missing.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="notebooks or .py workflows")
