@@ -80,9 +80,10 @@ def _apply_edit(
 def _command_or_action(value: Any, _: type) -> types.Command | types.CodeAction:
     # lsprotocol 2025's own hook reads every item with a `command` key as a Command, so a
     # CodeAction that carries a command would come back mangled: tell them apart by its type.
-    if isinstance(value.get("command"), str):
-        return default_converter().structure(value, types.Command)
-    return default_converter().structure(value, types.CodeAction)
+    converter = default_converter()  # type: ignore[no-untyped-call]
+    kind = types.Command if isinstance(value.get("command"), str) else types.CodeAction
+    found: types.Command | types.CodeAction = converter.structure(value, kind)
+    return found
 
 
 def make_client() -> Client:
@@ -96,7 +97,7 @@ def make_client() -> Client:
     register_lsp_features(client, features)
     client.protocol._converter.register_structure_hook(
         types.Command | types.CodeAction,
-        _command_or_action,  # type: ignore[arg-type]
+        _command_or_action,
     )
     return client
 
@@ -117,7 +118,7 @@ async def start(
     return result
 
 
-@pytest_lsp.fixture(config=CONFIG)
+@pytest_lsp.fixture(config=CONFIG)  # type: ignore[untyped-decorator]
 async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     """A fresh server per test, as jupyterlab-lsp starts it."""
     await start(lsp_client, "jupyterlab")

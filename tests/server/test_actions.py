@@ -14,7 +14,7 @@ from lsprotocol import types
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
-@pytest_lsp.fixture(config=CONFIG, scope="module")
+@pytest_lsp.fixture(config=CONFIG, scope="module")  # type: ignore[untyped-decorator]
 async def vscode(lsp_client: Client) -> AsyncIterator[None]:
     await start(lsp_client, "vscode-push")
     yield

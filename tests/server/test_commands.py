@@ -26,7 +26,7 @@ TEXT = (
 )
 
 
-@pytest_lsp.fixture(config=CONFIG, scope="module")
+@pytest_lsp.fixture(config=CONFIG, scope="module")  # type: ignore[untyped-decorator]
 async def vscode(lsp_client: Client) -> AsyncIterator[None]:
     await start(lsp_client, "vscode-push")
     yield
@@ -44,7 +44,7 @@ def on_disk(folder: Path, name: str, text: str) -> str:
     path.write_text(text, encoding="utf-8")
     uri = from_fs_path(str(path))
     assert uri is not None
-    return uri
+    return str(uri)
 
 
 async def test_unknown_command_is_a_json_rpc_error(vscode: Client) -> None:

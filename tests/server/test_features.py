@@ -57,14 +57,14 @@ def column(text: str, needle: str, offset: int = 0) -> int:
     return text.index(needle) + offset
 
 
-@pytest_lsp.fixture(config=CONFIG, scope="module")
+@pytest_lsp.fixture(config=CONFIG, scope="module")  # type: ignore[untyped-decorator]
 async def vscode(lsp_client: Client) -> AsyncIterator[None]:
     await start(lsp_client, "vscode-push")
     yield
     await lsp_client.shutdown_session()
 
 
-@pytest_lsp.fixture(config=CONFIG, scope="module")
+@pytest_lsp.fixture(config=CONFIG, scope="module")  # type: ignore[untyped-decorator]
 async def neovim(lsp_client: Client) -> AsyncIterator[None]:
     await start(lsp_client, "neovim")
     open_text(lsp_client, PY_URI, PY)

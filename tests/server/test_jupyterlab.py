@@ -23,7 +23,7 @@ VIRTUAL = "\n\n\n".join(CELLS)
 URI = "file:///jlab_ws/nb.ipynb"
 
 
-@pytest_lsp.fixture(config=CONFIG, scope="module")
+@pytest_lsp.fixture(config=CONFIG, scope="module")  # type: ignore[untyped-decorator]
 async def jupyterlab(lsp_client: Client) -> AsyncIterator[None]:
     result = await start(lsp_client, "jupyterlab")
     assert result.capabilities.diagnostic_provider is None

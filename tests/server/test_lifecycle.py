@@ -56,7 +56,7 @@ async def test_initialize_picks_pull_or_push_per_client(profile: str) -> None:
             assert codes(found) == ["PA301"]
         await client.shutdown_session()
     finally:
-        await client.stop()
+        await client.stop()  # type: ignore[no-untyped-call]
 
 
 @pytest.mark.parametrize("argv", [["--stdio"], ["serve", "--stdio"], []])

@@ -24,7 +24,7 @@ CELLS = [
 ]
 
 
-@pytest_lsp.fixture(config=CONFIG, scope="module")
+@pytest_lsp.fixture(config=CONFIG, scope="module")  # type: ignore[untyped-decorator]
 async def push(lsp_client: Client) -> AsyncIterator[None]:
     result = await start(lsp_client, "vscode-push")
     assert result.capabilities.notebook_document_sync is not None
@@ -33,7 +33,7 @@ async def push(lsp_client: Client) -> AsyncIterator[None]:
     await lsp_client.shutdown_session()
 
 
-@pytest_lsp.fixture(config=CONFIG, scope="module")
+@pytest_lsp.fixture(config=CONFIG, scope="module")  # type: ignore[untyped-decorator]
 async def pull(lsp_client: Client) -> AsyncIterator[None]:
     result = await start(lsp_client, "vscode")
     assert result.capabilities.diagnostic_provider is not None

@@ -43,7 +43,7 @@ async def test_initialization_options_override_severity_and_disable_codes() -> N
         }
         await client.shutdown_session()
     finally:
-        await client.stop()
+        await client.stop()  # type: ignore[no-untyped-call]
 
 
 async def test_did_change_configuration_republishes_what_changed() -> None:
@@ -85,7 +85,7 @@ async def test_did_change_configuration_republishes_what_changed() -> None:
         assert "PA604" in by_code(client)
         await client.shutdown_session()
     finally:
-        await client.stop()
+        await client.stop()  # type: ignore[no-untyped-call]
 
 
 async def test_settings_apply_to_pulled_diagnostics_and_ask_for_a_refresh() -> None:
@@ -114,4 +114,4 @@ async def test_settings_apply_to_pulled_diagnostics_and_ask_for_a_refresh() -> N
         assert client.published == []
         await client.shutdown_session()
     finally:
-        await client.stop()
+        await client.stop()  # type: ignore[no-untyped-call]

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 TEXT = "#%task(name=a)\nx = 1\n\n#%task(name=b, dep=[zz])\ny = 2\n"
 
 
-@pytest_lsp.fixture(config=CONFIG, scope="module")
+@pytest_lsp.fixture(config=CONFIG, scope="module")  # type: ignore[untyped-decorator]
 async def neovim(lsp_client: Client) -> AsyncIterator[None]:
     result = await start(lsp_client, "neovim")
     assert result.capabilities.diagnostic_provider is None
