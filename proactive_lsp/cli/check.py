@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from proactive_lsp.analysis import CellCache, analyze
+from proactive_lsp.analysis import Analysis, CellCache, analyze
 from proactive_lsp.diagnostics import Diagnostic, Severity
 from proactive_lsp.documents.cells import DocumentError, SourceDocument
 from proactive_lsp.documents.load import load_document
@@ -16,7 +16,7 @@ from proactive_lsp.documents.load import load_document
 _SKIPPED_FOLDERS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".ipynb_checkpoints"}
 
 
-def run_check(paths: Sequence[str], output_format: str) -> int:
+def run_check(paths: Sequence[str], output_format: str, *, proactive: bool = False) -> int:
     cache = CellCache()
     items: list[dict[str, Any]] = []
     status = 0
@@ -33,7 +33,14 @@ def run_check(paths: Sequence[str], output_format: str) -> int:
         if not document.cells:
             print(f"{path}: note: no code cell, nothing to check", file=sys.stderr)
         analysis = analyze(document, cache)
-        for diagnostic in analysis.diagnostics:
+        diagnostics = list(analysis.diagnostics)
+        if proactive and analysis.is_workflow:
+            found = _proactive(path, analysis)
+            if found is None:
+                status = 2
+            else:
+                diagnostics.extend(found)
+        for diagnostic in diagnostics:
             counts[diagnostic.severity] += 1
             items.append(_item(path, document, diagnostic))
             if diagnostic.severity is Severity.ERROR and status == 0:
@@ -53,6 +60,20 @@ def run_check(paths: Sequence[str], output_format: str) -> int:
             file=sys.stderr,
         )
     return status
+
+
+def _proactive(path: Path, analysis: Analysis) -> list[Diagnostic] | None:
+    """ProActive's refusal as a diagnostic ([] when it accepts), None when it cannot run."""
+    from proactive_lsp.sdk.errors import SdkError
+    from proactive_lsp.sdk.proactive_check import proactive_verdict, verdict_diagnostic
+
+    try:
+        verdict = proactive_verdict(analysis)
+    except SdkError as error:
+        print(f"{path}: error: ProActive's validator could not run: {error}", file=sys.stderr)
+        return None
+    refusal = verdict_diagnostic(analysis, verdict)
+    return [] if refusal is None else [refusal]
 
 
 def _expand(paths: Sequence[str]) -> Iterator[Path]:

@@ -31,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--proactive", action="store_true",
+        help="also judge each job with ProActive's own validator (needs Java and the SDK)",
+    )
 
     from proactive_lsp.cli.export_xml import add_export_xml_parser
     from proactive_lsp.cli.jobs import add_submit_parsers
@@ -57,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         from proactive_lsp.cli.check import run_check
 
-        return run_check(args.paths, args.format)
+        return run_check(args.paths, args.format, proactive=args.proactive)
     if args.command == "export-xml":
         from proactive_lsp.cli.export_xml import run_export_xml
 

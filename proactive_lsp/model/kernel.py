@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from proactive_lsp.checks.codes import make
 from proactive_lsp.diagnostics import Diagnostic, Edit, Fix, Location, Related
@@ -51,6 +52,7 @@ class KernelState:
     controls_state: ControlState = field(default_factory=ControlState)
     cell_texts: list[str] = field(default_factory=list)
     movable_cells: bool = False  # True for .py text, where a cell can be moved by text edits
+    document_folder: Path | None = None  # where `path=` files are read from
 
     def report(self, cell: int, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(

@@ -30,6 +30,7 @@ def replay(document: SourceDocument, cells: Sequence[CellSyntax]) -> Workflow:
         later_names=_names_defined_after(cells),
         cell_texts=[cell.text for cell in document.cells],
         movable_cells=document.kind is SourceKind.PYTHON_FILE,
+        document_folder=document.folder,
     )
     for index, cell in enumerate(cells):
         if cell.blank:
@@ -273,6 +274,39 @@ def _connect(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -
     )
 
 
+def _import_dot(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
+    """One empty Python task per node in file order; edges from later nodes are dropped."""
+    param = pragma.param("path")
+    folder = state.document_folder
+    if param is None or folder is None:
+        return
+    try:
+        text = (folder / param.value.text).read_text(encoding="utf-8")
+        from proactive_lsp.documents.dot import read_dot
+
+        nodes, edges = read_dot(text)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return  # PA601 reports a missing file; an unreadable one fails in the kernel too
+    where = param.value.range
+    for node in nodes:
+        parents = [source for source, target in edges if target == node]
+        dropped = [p for p in parents if p not in state.tasks and p != node]
+        task = state.create_task(
+            index, None, name=node, kind=TaskKind.IMPORTED, pragma_name="import_dot",
+            name_range=where, body="", default_deps=[p for p in parents if p in state.tasks],
+            name_written=False,
+        )
+        if task is not None:
+            task.name_is_default = False
+        for parent in dropped:
+            state.report(index, make(
+                "PA301",
+                f"Task '{parent}' does not exist when '{node}' is imported: the kernel's "
+                f"import_dot drops the edge {parent} -> {node} (its source comes later in the file)",
+                where,
+            ))
+
+
 def _unused(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
     """Pragmas with no effect on the workflow (help, draw_job, list_*, portals...)."""
 
@@ -286,6 +320,7 @@ _HANDLERS = {
     "job": _job,
     "submit_job": _submit_job,
     "connect": _connect,
+    "import_dot": _import_dot,
     "job_selection_script": _job_default,
     "job_fork_env": _job_default,
     "runtime_env": _job_default,

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
+from proactive_lsp.documents.dot import read_dot
 from proactive_lsp.model.task import FlowKind
 from proactive_lsp.model.workflow import Workflow
 
@@ -59,15 +59,7 @@ class ImportedDot:
 
 def dot_to_cells(text: str) -> ImportedDot:
     """Pragma cells for a dot file; raises ValueError with a message when it does not parse."""
-    import pydot
-
-    try:
-        graphs = pydot.graph_from_dot_data(text)
-    except Exception as error:  # pydot raises several parser exception types
-        raise ValueError(f"not a dot graph: {error}") from None
-    if not graphs:
-        raise ValueError("not a dot graph: nothing could be read")
-    nodes, edges = _nodes_and_edges(graphs[0])
+    nodes, edges = read_dot(text)
     warnings: list[str] = []
     position = {name: i for i, name in enumerate(nodes)}
     parents: dict[str, list[str]] = {name: [] for name in nodes}
@@ -89,51 +81,6 @@ def dot_to_cells(text: str) -> ImportedDot:
         dep = f", dep=[{', '.join(deps)}]" if deps else ""
         cells.append(f"#%task(name={name}{dep})\n")
     return ImportedDot(tuple(cells), tuple(warnings))
-
-
-def _nodes_and_edges(graph: Any) -> tuple[list[str], list[tuple[str, str]]]:
-    """Node ids in creation order (declared or first used by an edge), as cgraph does."""
-    items: list[tuple[int, str, Any]] = []
-
-    def collect(g: Any) -> None:
-        for node in g.get_nodes():
-            items.append((node.obj_dict.get("sequence", 0), "node", node))
-        for edge in g.get_edges():
-            items.append((edge.obj_dict.get("sequence", 0), "edge", edge))
-        for sub in g.get_subgraphs():
-            collect(sub)
-
-    collect(graph)
-    items.sort(key=lambda item: item[0])
-    nodes: list[str] = []
-    edges: list[tuple[str, str]] = []
-
-    def add(name: str) -> str:
-        name = _unquote(name)
-        if name not in nodes and name not in ("node", "edge", "graph"):
-            nodes.append(name)
-        return name
-
-    for _, kind, item in items:
-        if kind == "node":
-            add(item.get_name())
-        else:
-            source, target = (
-                add(_endpoint(item.get_source())),
-                add(_endpoint(item.get_destination())),
-            )
-            edges.append((source, target))
-    return nodes, edges
-
-
-def _endpoint(value: Any) -> str:
-    return str(value).split(":", 1)[0]  # drop a port
-
-
-def _unquote(name: str) -> str:
-    if len(name) >= 2 and name[0] == name[-1] == '"':
-        return name[1:-1].replace('\\"', '"')
-    return name
 
 
 def _stable_topological(

@@ -146,15 +146,9 @@ def register(server: LanguageServer, store: Store) -> None:
         analysis = entry(ls, uri).analysis
 
         def work() -> Any:
-            from proactive_lsp.sdk.gateway import sdk_stdout_to_stderr, shared_gateway
-            from proactive_lsp.sdk.in_jvm import validate_sdk_job
-            from proactive_lsp.sdk.jobbuild import build_job
+            from proactive_lsp.sdk.proactive_check import proactive_verdict
 
-            sdk = shared_gateway().sdk
-            with sdk_stdout_to_stderr():
-                return validate_sdk_job(
-                    sdk, build_job(sdk, analysis.workflow, analysis.document.folder)
-                )
+            return proactive_verdict(analysis)
 
         verdict = await _run(ls, off_loop, work)
         result = {
