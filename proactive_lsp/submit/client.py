@@ -226,6 +226,10 @@ class SchedulerSession:
         except BaseException:
             self.close(server_answers=False)
             raise
+        finally:
+            # Logged in (or not): we do not keep the password (the SDK's REST client does).
+            self.target = Target(url=self.target.url, login=self.target.login,
+                                 source=self.target.source)
         return self
 
     def _start_jvm(self) -> None:

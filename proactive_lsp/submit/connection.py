@@ -93,10 +93,8 @@ def read_ini(path: Path, *, needs_user: bool = False) -> IniSettings:
     with path.open(encoding="utf-8") as handle:
         parser.read_file(handle)
     server = parser["proactive_server"]
-    if "host" in server:
-        url = f"{server['protocol']}://{server['host']}:{server['port']}"
-    else:
-        url = server["url"]
+    host_form = f"{server.get('protocol')}://{server.get('host')}:{server.get('port')}"
+    url = host_form if "host" in server else server["url"]
     login = password = None
     if parser.has_section("user"):
         login = parser["user"].get("login") or None

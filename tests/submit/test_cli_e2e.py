@@ -172,3 +172,16 @@ def test_submit_job_options_and_two_submissions_at_once(
     assert ids == ["job_id: 1", "job_id: 2"]
     assert sorted(job.name for job in scheduler.jobs.all()) == ["named_one", "two"]
     assert any(p.endswith("/input") for p in scheduler.seen.paths())
+
+
+def test_missing_java_is_said_clearly(scheduler: StandinScheduler, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "JAVA_HOME"}
+    env |= {"PATH": str(tmp_path / "empty"), "PROACTIVE_PASSWORD": "admin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "proactive_lsp.cli.jobs", "submit", str(flow(tmp_path)),
+         "--url", scheduler.base_url, "--login", "admin"],
+        env=env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2
+    assert "No 'java' on PATH" in done.stderr, done.stderr
+    assert scheduler.seen.paths() == []
