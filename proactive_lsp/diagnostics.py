@@ -47,12 +47,34 @@ class Edit:
     cell: int | None = None
 
 
+SECRET_PLACEHOLDER = "\x00hidden\x00"
+
+
 @dataclass(frozen=True, slots=True)
 class NewFile:
-    """Create (or, when it exists, merge into) a file next to the document."""
+    """Create a file next to the document.
+
+    A password must never travel in diagnostic data: ``content`` holds
+    :data:`SECRET_PLACEHOLDER` instead, and whoever applies the fix puts back the text found at
+    ``secret`` (a range of the diagnostic's cell) only then.
+    """
 
     relative_path: str
     content: str
+    secret: Range | None = None
+
+    def resolved(self, cell_text: str) -> str:
+        """The content with the secret read back from the cell it was written in."""
+        if self.secret is None:
+            return self.content
+        return self.content.replace(SECRET_PLACEHOLDER, text_at(cell_text, self.secret))
+
+
+def text_at(cell_text: str, where: Range) -> str:
+    lines = cell_text.split("\n")
+    if where.start.line != where.end.line or where.start.line >= len(lines):
+        return ""
+    return lines[where.start.line][where.start.column : where.end.column]
 
 
 @dataclass(frozen=True, slots=True)

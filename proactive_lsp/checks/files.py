@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from proactive_lsp.checks.codes import make
-from proactive_lsp.diagnostics import Diagnostic, Edit, Fix, NewFile
+from proactive_lsp.diagnostics import SECRET_PLACEHOLDER, Diagnostic, Edit, Fix, NewFile
 from proactive_lsp.documents.cells import SourceDocument
 from proactive_lsp.model.cell import CellSyntax
 from proactive_lsp.syntax.tree import Pragma
@@ -124,12 +124,12 @@ def _move_credentials(pragma: Pragma) -> Fix:
     )
     content = (
         f"[proactive_server]\n{server}\n[user]\nlogin = {pragma.value('login') or ''}\n"
-        f"password = {password.value.text}\n"
+        f"password = {SECRET_PLACEHOLDER}\n"
     )
     return Fix(
         f"Move the credentials to {CONFIG_NAME}",
         (Edit(Range(start, end), ""),),
-        new_file=NewFile(CONFIG_NAME, content),
+        new_file=NewFile(CONFIG_NAME, content, secret=password.value.range),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from proactive_lsp.checks.codes import make
 from proactive_lsp.diagnostics import Diagnostic, Edit, Fix
-from proactive_lsp.model.task import Task
+from proactive_lsp.model.task import Task, TaskKind
 from proactive_lsp.model.workflow import Workflow
 from proactive_lsp.text import Range
 
@@ -38,7 +38,11 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
             sources = exporters.get(ref.name, [])
             if not sources or _reaches(workflow, task.name, {s.name for s in sources}):
                 continue
-            fixes = tuple(_add_dependency(task, source.name) for source in sources[:3])
+            # A control task's dependencies carry the control's structure (a replicated task
+            # must have one parent): adding one there would trade this error for another.
+            fixes = () if task.kind is TaskKind.CONTROL else tuple(
+                _add_dependency(task, source.name) for source in sources[:3]
+            )
             names = ", ".join(f"'{s.name}'" for s in sources)
             found.append(
                 make(
@@ -97,13 +101,16 @@ def _reaches(workflow: Workflow, start: str, exporters: set[str]) -> bool:
 
 
 def _add_dependency(task: Task, parent: str) -> Fix:
-    deps = task.deps
-    if deps:
-        last = deps[-1]
+    written = [d for d in task.deps if d.range != task.name_range]
+    if written:
+        last = written[-1]
         edit = Edit(Range(last.range.end, last.range.end), f", {parent}", cell=last.cell)
     else:
+        # No dep list written: keep the dependencies the kernel adds by itself (process, merge,
+        # loop depend on the previous task) by writing them out.
+        names = ", ".join([*(d.name for d in task.deps), parent])
         end = task.name_range.end
-        edit = Edit(Range(end, end), f", dep=[{parent}]", cell=task.cell)
+        edit = Edit(Range(end, end), f", dep=[{names}]", cell=task.cell)
     return Fix(f"Add a dependency on '{parent}'", (edit,))
 
 

@@ -142,12 +142,12 @@ def _python_syntax(code: str, first_line: int, *, explicit: bool) -> list[Diagno
             warnings.simplefilter("ignore")  # SyntaxWarning for odd escapes is not our business
             ast.parse(code)
     except SyntaxError as error:
-        line = first_line + max((error.lineno or 1) - 1, 0)
-        column = max((error.offset or 1) - 1, 0)
-        source_line = (
-            code.split("\n")[line - first_line] if line - first_line < code.count("\n") + 1 else ""
-        )
-        column = min(column, len(source_line))
+        lines = code.split("\n")
+        # Python also breaks lines at a lone `\r`; the editor may not: clamp into the cell.
+        relative = min(max((error.lineno or 1) - 1, 0), len(lines) - 1)
+        line = first_line + relative
+        source_line = lines[relative]
+        column = min(max((error.offset or 1) - 1, 0), len(source_line))
         end = len(source_line) if column >= len(source_line) else column + 1
         when = (
             "the kernel refuses the cell (language=Python)"

@@ -13,7 +13,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path
 
-from proactive_lsp.diagnostics import Edit
+from proactive_lsp.diagnostics import Edit, NewFile
 from proactive_lsp.server.convert import text_edits
 from proactive_lsp.server.requests import resolve
 from proactive_lsp.server.store import Entry, Store
@@ -89,6 +89,12 @@ def _quick_fix(
         if folder is None:
             return None
         target = from_fs_path(str(Path(folder) / new_file[0])) or ""
+        secret = new_file[2] if len(new_file) > 2 else None
+        content = NewFile(
+            new_file[0],
+            new_file[1],
+            Range(Position(secret[0], secret[1]), Position(secret[2], secret[3])) if secret else None,
+        ).resolved(entry.view.source.cells[cell].text)
         document_changes.append(
             types.CreateFile(
                 uri=target, options=types.CreateFileOptions(overwrite=False, ignore_if_exists=True)
@@ -105,7 +111,7 @@ def _quick_fix(
                             start=types.Position(line=0, character=0),
                             end=types.Position(line=0, character=0),
                         ),
-                        new_text=new_file[1],
+                        new_text=content,
                     )
                 ],
             )

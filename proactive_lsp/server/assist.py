@@ -13,7 +13,7 @@ from proactive_lsp.features.tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic
 from proactive_lsp.server.convert import lsp_range
 from proactive_lsp.server.requests import At, cells_of, resolve
 from proactive_lsp.server.store import Store
-from proactive_lsp.server.views import column_to_utf16
+from proactive_lsp.server.views import column_to_client
 
 _KINDS = {
     "pragma": types.CompletionItemKind.Keyword,
@@ -106,8 +106,9 @@ def register(server: LanguageServer, store: Store) -> None:
             for token in semantic_tokens(entry.analysis, cell):
                 text = target.lines[token.line] if token.line < len(target.lines) else ""
                 line = target.first_line + token.line
-                start = column_to_utf16(text, token.start)
-                length = column_to_utf16(text, token.start + token.length) - start
+                encoding = entry.view.encoding
+                start = column_to_client(text, token.start, encoding)
+                length = column_to_client(text, token.start + token.length, encoding) - start
                 delta_line = line - previous_line
                 delta_start = start - previous_start if delta_line == 0 else start
                 modifiers = sum(1 << TOKEN_MODIFIERS.index(m) for m in token.modifiers)

@@ -6,8 +6,8 @@ from typing import Any
 
 from lsprotocol import types
 
-from proactive_lsp.diagnostics import Diagnostic, Edit, Fix
-from proactive_lsp.server.views import View, column_to_utf16
+from proactive_lsp.diagnostics import Diagnostic, Edit, Fix, NewFile
+from proactive_lsp.server.views import View, column_to_client
 from proactive_lsp.text import Range
 
 _TAGS = {
@@ -22,7 +22,7 @@ def lsp_range(view: View, cell: int, where: Range) -> types.Range:
     def position(line: int, column: int) -> types.Position:
         text = target.lines[line] if 0 <= line < len(target.lines) else ""
         return types.Position(
-            line=target.first_line + line, character=column_to_utf16(text, column)
+            line=target.first_line + line, character=column_to_client(text, column, view.encoding)
         )
 
     return types.Range(
@@ -76,9 +76,20 @@ def fix_to_data(fix: Fix) -> dict[str, Any]:
             }
             for e in fix.edits
         ],
-        "new_file": [fix.new_file.relative_path, fix.new_file.content] if fix.new_file else None,
+        # The content never carries a password (see NewFile): the secret's range comes instead.
+        "new_file": _new_file_data(fix.new_file) if fix.new_file else None,
         "split_cell_at_line": fix.split_cell_at_line,
     }
+
+
+def _new_file_data(new_file: NewFile) -> list[Any]:
+    secret = new_file.secret
+    where = (
+        [secret.start.line, secret.start.column, secret.end.line, secret.end.column]
+        if secret is not None
+        else None
+    )
+    return [new_file.relative_path, new_file.content, where]
 
 
 def text_edits(view: View, cell: int, edits: tuple[Edit, ...]) -> dict[str, list[types.TextEdit]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from proactive_lsp.server import actions, assist, navigation, outline, outputs
+from proactive_lsp.server import actions, assist, jobs, navigation, outline, outputs
 
 if TYPE_CHECKING:
     from proactive_lsp.server.app import ProActiveServer
@@ -17,3 +17,4 @@ def register(server: ProActiveServer) -> None:
     actions.register(server, store)
     assist.register(server, store)
     outputs.register(server, store)
+    jobs.register(server, store)

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import atexit
-import functools
-import inspect
 import logging
 import os
 import threading
@@ -361,35 +359,10 @@ def task_lenses(state: JobsState, entry: Entry, uri: str) -> list[types.CodeLens
 
 
 def _add_task_lenses(server: LanguageServer, store: Store, state: JobsState) -> None:
-    """Add the task status lenses to the registered `textDocument/codeLens` handler.
+    """Each task's last run status, as a lens above its pragma."""
+    from proactive_lsp.server.outline import LENS_PROVIDERS
 
-    pygls takes one handler per method and the outline module owns code lenses, so this wraps
-    it (register this module after `outline`).
-    """
-    features = server.protocol.fm.features
-    original = features.get(types.TEXT_DOCUMENT_CODE_LENS)
-    if original is None:
-        log.warning("no codeLens handler registered before jobs: task status lenses are off")
-        return
-
-    def ours(params: types.CodeLensParams) -> list[types.CodeLens]:
-        entry = store.entry_for(server.workspace, params.text_document.uri)
-        if entry is None:
-            return []
-        return task_lenses(state, entry, params.text_document.uri)
-
-    if inspect.iscoroutinefunction(getattr(original, "func", original)):
-        async def wrapped_async(params: types.CodeLensParams) -> list[types.CodeLens]:
-            return list(await original(params) or []) + ours(params)
-
-        features[types.TEXT_DOCUMENT_CODE_LENS] = wrapped_async
-        return
-
-    def wrapped(params: types.CodeLensParams) -> list[types.CodeLens]:
-        return list(original(params) or []) + ours(params)
-
-    functools.update_wrapper(wrapped, original)
-    features[types.TEXT_DOCUMENT_CODE_LENS] = wrapped
+    LENS_PROVIDERS.append(lambda entry, uri: task_lenses(state, entry, uri))
 
 
 # -- results and outputs ------------------------------------------------------------------------

@@ -12,6 +12,10 @@ def serve(tcp: str | None = None) -> int:
         stream=sys.stderr, level=os.environ.get("PROACTIVE_LSP_LOG", "INFO").upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # pygls logs every message it sends and receives at INFO, document text included (and so a
+    # password written in a #%connect): protocol traces are opt-in.
+    if os.environ.get("PROACTIVE_LSP_TRACE_PROTOCOL") != "1":
+        logging.getLogger("pygls").setLevel(logging.WARNING)
     from proactive_lsp.server.app import create_server
 
     server = create_server()

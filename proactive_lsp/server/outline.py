@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
@@ -17,6 +19,8 @@ _KINDS = {
 }
 # Commands a document lens offers, added by the features that implement them.
 DOCUMENT_COMMANDS: list[tuple[str, str]] = []
+# More lenses from other features (e.g. each task's last run status): (entry, uri) → lenses.
+LENS_PROVIDERS: list[Callable[[Entry, str], list[types.CodeLens]]] = []
 
 
 def register(server: LanguageServer, store: Store) -> None:
@@ -116,4 +120,6 @@ def register(server: LanguageServer, store: Store) -> None:
                         ),
                     )
                 )
+        for provider in LENS_PROVIDERS:
+            found.extend(provider(entry, params.text_document.uri))
         return found

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.workspace import Workspace
 
 from proactive_lsp.server.store import Entry, Store
 
@@ -57,10 +58,12 @@ class Publisher:
                 )
 
 
-def _version(workspace: object, uri: str) -> int | None:
-    documents = getattr(workspace, "text_documents", {})
-    document = documents.get(uri)
-    return getattr(document, "version", None) if document is not None else None
+def _version(workspace: Workspace, uri: str) -> int | None:
+    # get_text_document normalises percent-encoded URIs (VS Code cell URIs) as pygls keys them.
+    try:
+        return workspace.get_text_document(uri).version
+    except Exception:  # a document the client closed meanwhile: publish without a version
+        return None
 
 
 def register(server: LanguageServer, store: Store, publisher: Publisher) -> None:

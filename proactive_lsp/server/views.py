@@ -34,6 +34,7 @@ class View:
     targets: tuple[Target, ...]
     versions: tuple[int | None, ...]  # what the analysis depends on
     uris: tuple[str, ...]  # every URI the view publishes to (one per cell for notebooks)
+    encoding: str = "utf-16"  # the position encoding negotiated with the client
 
     def locate(self, uri: str, line: int) -> int | None:
         """The analysis cell holding this line of this URI, or None (marker or markdown)."""
@@ -49,25 +50,44 @@ class View:
         return index if line - target.first_line < len(target.lines) else None
 
     def to_cell(self, index: int, line: int, character: int) -> Position:
-        """An LSP position (UTF-16) in a URI → a code-point position in the cell."""
+        """An LSP position in a URI → a code-point position in the cell."""
         target = self.targets[index]
         cell_line = line - target.first_line
         text = target.lines[cell_line] if 0 <= cell_line < len(target.lines) else ""
-        return Position(cell_line, utf16_to_column(text, character))
+        return Position(cell_line, client_to_column(text, character, self.encoding))
 
 
-def utf16_to_column(text: str, units: int) -> int:
+def _units(char: str, encoding: str) -> int:
+    if encoding == "utf-8":
+        return len(char.encode("utf-8"))
+    if encoding == "utf-32":
+        return 1
+    return 2 if ord(char) > 0xFFFF else 1
+
+
+def client_to_column(text: str, units: int, encoding: str = "utf-16") -> int:
+    """A column in the client's code units (the negotiated position encoding) → code points."""
     count = 0
     for column, char in enumerate(text):
         if count >= units:
             return column
-        count += 2 if ord(char) > 0xFFFF else 1
+        count += _units(char, encoding)
     return len(text)
 
 
-def column_to_utf16(text: str, column: int) -> int:
+def column_to_client(text: str, column: int, encoding: str = "utf-16") -> int:
     prefix = text[:column]
+    if encoding == "utf-32":
+        return len(prefix)
+    if encoding == "utf-8":
+        return len(prefix.encode("utf-8"))
     return len(prefix) + sum(1 for char in prefix if ord(char) > 0xFFFF)
+
+
+def encoding_of(workspace: Workspace) -> str:
+    """The position encoding negotiated at initialize (UTF-16 unless the client chose another)."""
+    negotiated = workspace.position_encoding
+    return str(getattr(negotiated, "value", negotiated) or "utf-16")
 
 
 def path_of(uri: str) -> Path | None:
@@ -96,7 +116,7 @@ def notebook_view(workspace: Workspace, notebook_uri: str) -> View | None:
         targets.append(Target(cell.document, 0, tuple(text.split("\n"))))
     source = notebook_from_cells(texts, path_of(notebook_uri), indices)
     uris = tuple(t.uri for t in targets)
-    return View(notebook_uri, source, tuple(targets), tuple(versions), uris)
+    return View(notebook_uri, source, tuple(targets), tuple(versions), uris, encoding_of(workspace))
 
 
 def text_view(workspace: Workspace, uri: str) -> View:
@@ -104,7 +124,7 @@ def text_view(workspace: Workspace, uri: str) -> View:
     source = read_python_text(document.source, path_of(uri))
     lines = document.source.split("\n")
     targets = tuple(_text_target(uri, cell, lines) for cell in source.cells)
-    return View(uri, source, targets, (document.version,), (uri,))
+    return View(uri, source, targets, (document.version,), (uri,), encoding_of(workspace))
 
 
 def _text_target(uri: str, cell: Cell, lines: list[str]) -> Target:

@@ -169,21 +169,20 @@ PA502 = [
         "#%task(name=c, import=[v])\nprint(v)\n",
         id="task",
     ),
-    pytest.param(
-        "process",
-        "#%task(name=t, export=[v])\nv = 1\n\n#%split(name=s)\n#%runs()\nruns=2;\n"
-        "#%process(name=p, import=[v])\n#%merge(name=m)\nprint('x')\n",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "server bug: PA502's 'Add a dependency on t' fix on `#%process(name=p, import=[v])` "
-                "inserts ', t' after the name, giving `#%process(name=p, t, import=[v])` (PA101); "
-                "#%process has no `dep` parameter, so no such fix should be offered"
-            ),
-        ),
-        id="process",
-    ),
 ]
+
+
+async def test_no_add_dependency_fix_inside_a_replicate(vscode: Client) -> None:
+    # Adding a parent to a replicated task would break the replicate (one parent only).
+    uri = "file:///workspace/pa502_process.py"
+    text = (
+        "#%task(name=t, export=[v])\nv = 1\n\n#%split(name=s)\n#%runs()\nruns=2;\n"
+        "#%process(name=p, import=[v])\n#%merge(name=m)\nprint('x')\n"
+    )
+    open_text(vscode, uri, text)
+    await barrier(vscode)
+    assert "PA502" in codes(vscode.diagnostics[uri])
+    assert await fixes_for(vscode, uri, "PA502") == []
 
 
 @pytest.mark.parametrize(("where", "text"), PA502)

@@ -159,14 +159,6 @@ def test_stdout_carries_only_protocol_frames() -> None:
     assert b"Content-Length" not in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "server bug: the default log level (INFO) lets pygls log every message it sends, so the "
-        "password of `#%connect(... password=...)` reaches stderr through PA602's fix data "
-        "(spec §9: passwords never appear in logs)"
-    ),
-)
 def test_passwords_never_reach_the_logs() -> None:
     uri = "file:///workspace/secret.py"
     text = "#%connect(host=h.example, port=8443, login=alice, password=hunter2secret)\n"

@@ -115,15 +115,6 @@ async def test_adding_and_removing_cells(push: Client) -> None:
     await barrier(push)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "server bug: diagnostics of notebook cells are published with version=None when the cell "
-        "URI is percent-encoded (every VS Code cell URI ends in %3D%3D): sync._version looks "
-        "the URI "
-        "up in workspace.text_documents, which pygls 2.1 keys by the percent-decoded URI"
-    ),
-)
 async def test_cell_diagnostics_carry_the_cell_version(push: Client) -> None:
     nb = open_notebook(push, "file:///ws/versions.ipynb", CELLS)
     await barrier(push)

@@ -92,14 +92,6 @@ async def test_non_python_documents_are_left_alone(neovim: Client) -> None:
     assert uri not in neovim.diagnostics
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "server bug: with a client offering positionEncodings ['utf-8', ...] (Neovim 0.11) pygls "
-        "negotiates utf-8, but the server converts every column to UTF-16 (views.column_to_utf16), "
-        "so ranges after a non-ASCII character are off"
-    ),
-)
 async def test_columns_follow_the_negotiated_position_encoding(neovim: Client) -> None:
     uri = "file:///workspace/accents.py"
     line = "#%task(name=café, dep=[zz])"

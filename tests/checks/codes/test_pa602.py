@@ -25,7 +25,8 @@ def test_fix_moves_the_credentials() -> None:
     ]
     assert fix.new_file is not None and fix.new_file.relative_path == "proactive_config.ini"
     ini = configparser.ConfigParser()
-    ini.read_string(fix.new_file.content)
+    assert "secret" not in fix.new_file.content  # the data travelling with the diagnostic
+    ini.read_string(fix.new_file.resolved(LINE))
     assert ini["user"]["login"] == "alice" and ini["user"]["password"] == "secret"
     assert ini["proactive_server"]["protocol"] == "https"
 
