@@ -331,9 +331,10 @@ class KernelState:
         ))
 
     def runtime_env_script(self, pragma: Pragma) -> str:
-        keys = ("type", "image", "nvidia_gpu", "mount_host_path", "mount_container_path",
-                "rootless", "isolation", "no_home", "host_network")
-        return "\n".join(f"// {k} = {pragma.value(k)}" for k in keys if pragma.value(k) is not None)
+        from proactive_lsp.model.runtime_env import runtime_env_script
+
+        # As the kernel extracts them: the last of a duplicated key wins.
+        return runtime_env_script({p.key.text: p.value.text for p in pragma.params})
 
     def finish_replicates(self) -> None:
         """The checks and the DefaultMerge the kernel adds at submit (§3.5)."""
