@@ -23,6 +23,7 @@ run: $(VENV)/.base ## set up .venv and check the example notebook
 	$(VENV)/bin/proactive-lsp check $(EXAMPLE) examples/broken_pipeline.ipynb || test $$? -eq 1
 
 test: $(VENV)/.dev ## set up .venv with the test tools and run the whole suite
+	bash scripts/install-test-tools.sh
 	$(PY) -m ruff check proactive_lsp tests bench
 	$(PY) -m mypy
 	$(PY) -m pytest

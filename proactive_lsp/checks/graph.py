@@ -14,6 +14,15 @@ _NCNAME = re.compile(r"^[^\W\d][\w.\-]*$")
 
 
 def check_cycles(workflow: Workflow) -> list[Diagnostic]:
+    # The kernel adds a dependency only on a task that exists, so a cycle needs a dependency on
+    # a task created later (through a redefinition): without one there is nothing to look for.
+    order = {name: i for i, name in enumerate(workflow.tasks)}
+    if not any(
+        order.get(ref.name, -1) > order[task.name]
+        for task in workflow.tasks.values()
+        for ref in task.deps
+    ):
+        return []
     import networkx as nx
 
     found: list[Diagnostic] = []
@@ -69,6 +78,10 @@ def check_names(workflow: Workflow) -> list[Diagnostic]:
 
 def check_flowchecker(workflow: Workflow, already: list[Diagnostic]) -> list[Diagnostic]:
     """PA406, unless the problem is already reported under a more precise code."""
+    if not any(t.flow_script is not None or t.flow_block for t in workflow.tasks.values()):
+        # Without flow scripts or blocks FlowChecker can only find cycles (PA303) and names
+        # with `#`/`*` (PA308), both reported already: skip its set-up on every keystroke.
+        return []
     error = check_flow(workflow.tasks)
     if error is None:
         return []

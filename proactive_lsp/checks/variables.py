@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 
 from proactive_lsp.checks.codes import make
@@ -84,14 +85,13 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
 
 def _reaches(workflow: Workflow, start: str, exporters: set[str]) -> bool:
     """Is one of the exporters an ancestor of `start`? Walks up only as far as needed."""
-    graph = workflow.graph
-    if start not in graph:
+    if start not in workflow.tasks:
         return False
     seen = {start}
     frontier = [start]
     while frontier:
         node = frontier.pop()
-        for parent in graph.predecessors(node):
+        for parent in workflow.parents_of(node):
             if parent in exporters:
                 return True
             if parent not in seen:
@@ -114,13 +114,18 @@ def _add_dependency(task: Task, parent: str) -> Fix:
     return Fix(f"Add a dependency on '{parent}'", (edit,))
 
 
-def _assigned_names(task: Task) -> set[str] | None:
-    """Names the Python body binds, or None when the body does not parse."""
+def _assigned_names(task: Task) -> frozenset[str] | None:
+    return _names_bound_by(task.body)
+
+
+@functools.lru_cache(maxsize=32768)
+def _names_bound_by(body: str) -> frozenset[str] | None:
+    """Names a Python body binds, or None when it does not parse (cached: bodies rarely change)."""
     try:
-        tree = ast.parse(task.body)
+        tree = ast.parse(body)
     except (SyntaxError, ValueError, RecursionError):
         return None
-    return set(_bound(tree))
+    return frozenset(_bound(tree))
 
 
 def _bound(tree: ast.AST) -> Iterator[str]:

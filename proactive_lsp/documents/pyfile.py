@@ -21,31 +21,42 @@ def is_cell_marker(line: str) -> bool:
     return _MARKER.match(line) is not None
 
 
+# Lines that start a cell: a percent marker, or a pragma (`#%` not followed by `%`).
+_BOUNDARY = re.compile(r"^(?:#[ \t]*%%|#%(?!%))", re.MULTILINE)
+
+
 def split_python_text(text: str) -> tuple[Cell, ...]:
-    """Split the text into code cells; `first_line` maps every cell back to the file."""
+    """Split the text into code cells; `first_line` maps every cell back to the file.
+
+    Runs on every keystroke in a `.py` file (and on jupyterlab-lsp's full-text changes), so
+    the boundaries are found by one regular-expression scan rather than line by line.
+    """
     if text.startswith("\ufeff"):
         text = text[1:]  # editors do not show the BOM, so it must not shift columns
-    # Windows line endings are line breaks here: the kernel never reads a .py file, and
-    # editors count CRLF as one break.
-    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+    if "\r" in text:
+        # Windows line endings are line breaks here: the kernel never reads a .py file, and
+        # editors count CRLF as one break.
+        text = "\n".join(line[:-1] if line.endswith("\r") else line for line in text.split("\n"))
     cells: list[Cell] = []
-    start = 0
-    is_code = True
-
-    def close(end: int) -> None:
-        if is_code and end > start:
-            cells.append(Cell(text="\n".join(lines[start:end]), first_line=start))
-
-    for number, line in enumerate(lines):
-        if is_cell_marker(line):
-            close(number)
-            start = number + 1
-            is_code = _NON_CODE_MARKER.match(line) is None
-        elif line.startswith("#%") and number != start:
-            close(number)
-            start = number
-            is_code = True
-    close(len(lines))
+    start, line, is_code = 0, 0, True  # offset and line where the current cell starts
+    for match in _BOUNDARY.finditer(text):
+        at = match.start()
+        at_line = line + text.count("\n", start, at)
+        marker = match.group().endswith("%%")
+        if marker or at_line != line:
+            if is_code and at > start:
+                cells.append(Cell(text=text[start : at - 1], first_line=line))
+            if marker:
+                end = text.find("\n", at)
+                marker_line = text[at:] if end < 0 else text[at:end]
+                is_code = _NON_CODE_MARKER.match(marker_line) is None
+                if end < 0:  # a marker on the last line: no cell after it
+                    return tuple(cells)
+                start, line = end + 1, at_line + 1
+            else:
+                start, line, is_code = at, at_line, True
+    if is_code:
+        cells.append(Cell(text=text[start:], first_line=line))
     return tuple(cells)
 
 

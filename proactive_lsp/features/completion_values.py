@@ -142,8 +142,8 @@ def _imports(ctx: ValueContext) -> Iterator[Candidate]:
     typed, listed, own = ctx.typed, ctx.listed, ctx.own_name
     seeds = list(ctx.deps)
     defined_here = workflow.tasks.get(own or "")
-    if defined_here is not None and defined_here.cell == ctx.cell and own in workflow.graph:
-        seeds.extend(workflow.graph.pred[own])
+    if defined_here is not None and defined_here.cell == ctx.cell and own:
+        seeds.extend(workflow.parents_of(own))
     best: dict[str, tuple[tuple[int, int, int, str], Task]] = {}
     complete_walk = True
     level = exact = 0

@@ -43,7 +43,7 @@ def task_markdown(analysis: Analysis, task: Task) -> str:
         places = ", ".join(where(analysis, cell) for cell in task.defined_in)
         facts.append(f"**Defined in:** {places} (the last definition wins)")
     facts.append("**Depends on:** " + _names(analysis, [ref.name for ref in task.deps]))
-    children = list(workflow.graph.successors(task.name)) if task.name in workflow.graph else []
+    children = workflow.children_of(task.name)
     facts.append("**Dependents:** " + _names(analysis, children))
     if task.imports:
         exporters, _ = variable_users(workflow, {ref.name for ref in task.imports[:_SHOWN]})

@@ -119,20 +119,19 @@ def variable_users(
 def upstream(workflow: Workflow, seeds: list[str]) -> Iterator[tuple[int, Task]]:
     """The tasks upstream of ``seeds`` (the seeds at distance 1), breadth first: a caller
     that has enough can stop early instead of walking a 5000-task chain."""
-    graph, tasks = workflow.graph, workflow.tasks
+    tasks = workflow.tasks
     seen: set[str] = set()
     queue: deque[tuple[int, str]] = deque()
     for seed in seeds:
-        if seed in graph and seed not in seen:
+        if seed in tasks and seed not in seen:
             seen.add(seed)
             queue.append((1, seed))
-    pred = graph.pred
     while queue:
         distance, name = queue.popleft()
         task = tasks.get(name)
         if task is not None:
             yield distance, task
-        for parent in pred[name]:
+        for parent in workflow.parents_of(name):
             if parent not in seen:
                 seen.add(parent)
                 queue.append((distance + 1, parent))

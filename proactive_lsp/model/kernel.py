@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from proactive_lsp.checks.codes import make
 from proactive_lsp.diagnostics import Diagnostic, Edit, Fix, Location, Related
 from proactive_lsp.model.controls import ControlState
+from proactive_lsp.model.facts import facts_of
 from proactive_lsp.model.task import FlowKind, FlowScript, Ref, Task, TaskKind
 from proactive_lsp.model.workflow import (
     Connection,
@@ -34,7 +34,7 @@ class KernelState:
     tasks: dict[str, Task] = field(default_factory=dict)
     tasks_count: int = 0
     exported_vars: dict[str, list[Ref]] = field(default_factory=dict)
-    exported_count: Counter[str] = field(default_factory=Counter)  # variable → exporting tasks
+    exported_count: dict[str, int] = field(default_factory=dict)  # variable → exporting tasks
     imports: dict[str, str] = field(default_factory=dict)
     multiblock: bool = False
     last_task: str | None = None  # the kernel's last_modified_task
@@ -132,7 +132,7 @@ class KernelState:
     def _imports_available(self, cell: int, pragma: Pragma) -> bool:
         ok = True
         for item in pragma.names("import"):
-            if self.exported_count[item.text] > 0:
+            if self.exported_count.get(item.text, 0) > 0:
                 continue
             ok = False
             upstream = [self.tasks[w.text] for w in pragma.names("dep") if w.text in self.tasks]
@@ -166,39 +166,36 @@ class KernelState:
 
     def _apply(self, task: Task, cell: int, pragma: Pragma | None, body: str,
                default_deps: list[str] | None) -> None:
-        task.language = pragma.value("language") if pragma is not None else None
-        task.precious_result = bool(pragma and (pragma.value("precious_result") or "").lower() == "true")
+        facts = facts_of(pragma, cell) if pragma is not None else None
+        task.language = facts.language if facts is not None else None
+        task.precious_result = facts.precious_result if facts is not None else False
         if self.job.selection_script is not None:
             task.selection_script = self.job.selection_script
         if self.job.fork_env is not None:
             task.fork_env = self.job.fork_env
-        if pragma is not None and pragma.param("dep") is not None:
-            self._add_deps(task, cell, pragma.names("dep"))
+        if facts is not None and facts.has_dep:
+            self._add_deps(task, cell, facts.deps)
         elif default_deps:
             # The kernel skips the task's own name here too (a control named like the previous task).
             task.deps = [Ref(name, cell, task.name_range) for name in default_deps
                          if name in self.tasks and name != task.name]
-        if pragma is not None:
-            task.generic_info = _pairs(pragma, "generic_info")
-            task.variables = _pairs(pragma, "variables")
-            task.exports = [Ref(w.text, cell, w.range) for w in pragma.names("export")]
-            task.imports = [Ref(w.text, cell, w.range) for w in pragma.names("import")]
-            for ref in task.exports:
-                self.occurrences_add(Symbol.VARIABLE, Role.DEFINITION, ref.name, cell, ref.range)
-            for ref in task.imports:
-                self.occurrences_add(Symbol.VARIABLE, Role.REFERENCE, ref.name, cell, ref.range)
-            if task.exports:
+        if facts is not None:
+            task.generic_info = list(facts.generic_info)
+            task.variables = list(facts.variables)
+            task.exports = list(facts.exports)
+            task.imports = list(facts.imports)
+            self.occurrences.extend(facts.occurrences)
+            if facts.exports:
                 self.exported_vars[task.name] = task.exports
-                self.exported_count.update({ref.name for ref in task.exports})
-            path = pragma.param("path")
-            task.path = Ref(path.value.text, cell, path.value.range) if path is not None else None
+                for variable in facts.exported_names:
+                    self.exported_count[variable] = self.exported_count.get(variable, 0) + 1
+            task.path = facts.path
         task.import_prefix = self.imports.get(task.engine_language, "") if task.path is None else ""
         task.body = body
         task.body_cells = [cell]
-        runs = pragma.param("runs") if pragma is not None else None
         task.runs = None
-        if runs is not None and pragma is not None and pragma.name.text == "task":
-            self._straight_replicate(task, cell, Ref(runs.value.text, cell, runs.value.range))
+        if facts is not None and facts.runs is not None and pragma is not None and pragma.name.text == "task":
+            self._straight_replicate(task, cell, facts.runs)
 
     def _add_deps(self, task: Task, cell: int, names: tuple[Word, ...]) -> None:
         added: set[str] = set()
@@ -310,8 +307,8 @@ class KernelState:
         self.job_up_to_date = False
 
     def forget_exports(self, task: str) -> None:
-        refs = self.exported_vars.pop(task, [])
-        self.exported_count.subtract({ref.name for ref in refs})
+        for variable in {ref.name for ref in self.exported_vars.pop(task, [])}:
+            self.exported_count[variable] -= 1
 
     def name_job(self, cell: int, name: str, where: Range) -> None:
         self.job.name = name
@@ -382,15 +379,6 @@ class KernelState:
                 children[0].flow_block = "end"
 
     def workflow(self) -> Workflow:
-        import networkx as nx
-
-        graph: nx.DiGraph = nx.DiGraph()
-        for name, task in self.tasks.items():
-            graph.add_node(name, task=task)
-        for name, task in self.tasks.items():
-            for ref in task.deps:
-                if ref.name in self.tasks:
-                    graph.add_edge(ref.name, name, ref=ref)
         return Workflow(
             tasks=self.tasks,
             job=self.job,
@@ -399,7 +387,6 @@ class KernelState:
             hints=self.hints,
             controls=self.controls,
             connections=self.connections,
-            graph=graph,
             document_name=self.document_name,
         )
 

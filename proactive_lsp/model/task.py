@@ -16,7 +16,7 @@ class TaskKind(Enum):
     IMPORTED = "imported"  # created by #%import_dot
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Ref:
     """A name written somewhere: a dependency, an exported or imported variable."""
 

@@ -25,7 +25,7 @@ class Symbol(Enum):
     VARIABLE = "variable"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Occurrence:
     """A task or variable name written in a pragma, for definition/references/rename."""
 
@@ -83,8 +83,42 @@ class Workflow:
     hints: list[Hint]
     controls: list[ControlBlock]
     connections: list[Connection]
-    graph: nx.DiGraph  # nodes: task names; edges parent → child with `ref` (the written dep)
     document_name: str | None = None
+    _children: dict[str, list[str]] | None = None
+    _graph: nx.DiGraph | None = None
+
+    def parents_of(self, name: str) -> list[str]:
+        task = self.tasks.get(name)
+        return [] if task is None else [d.name for d in task.deps if d.name in self.tasks]
+
+    def children_of(self, name: str) -> list[str]:
+        if self._children is None:
+            children: dict[str, list[str]] = {n: [] for n in self.tasks}
+            for task in self.tasks.values():
+                for ref in task.deps:
+                    if ref.name in children:
+                        children[ref.name].append(task.name)
+            self._children = children
+        return self._children.get(name, [])
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The dependency graph (nodes: task names; edges parent → child with the written `ref`).
+
+        Built on first use: the per-keystroke checks walk the tasks' own lists instead.
+        """
+        if self._graph is None:
+            import networkx as nx
+
+            graph: nx.DiGraph = nx.DiGraph()
+            for name, task in self.tasks.items():
+                graph.add_node(name, task=task)
+            for name, task in self.tasks.items():
+                for ref in task.deps:
+                    if ref.name in self.tasks:
+                        graph.add_edge(ref.name, name, ref=ref)
+            self._graph = graph
+        return self._graph
 
     def title(self, name: str | None = None) -> str:
         """The file title as the kernel picks it: param, job name, notebook name, Unnamed_job."""

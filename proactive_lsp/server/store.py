@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 from lsprotocol import types
@@ -27,15 +28,22 @@ class Store:
     published: dict[str, list[types.Diagnostic]] = field(default_factory=dict)
 
     def refresh_notebook(self, workspace: Workspace, notebook_uri: str) -> Entry | None:
-        view = notebook_view(workspace, notebook_uri)
+        before = self.entries.get(notebook_uri)
+        view = notebook_view(workspace, notebook_uri, before.view if before is not None else None)
         return None if view is None else self._analyze(view)
 
     def refresh_text(self, workspace: Workspace, uri: str) -> Entry:
         return self._analyze(text_view(workspace, uri))
 
     def _analyze(self, view: View) -> Entry:
+        first = view.key not in self.entries
         entry = Entry(view, analyze(view.source, self.cache))
         self.entries[view.key] = entry
+        if first:
+            # What a freshly opened document leaves in memory (cell reads, parse trees) lives
+            # long: move it out of the collector's way so later collections stay short.
+            gc.collect()
+            gc.freeze()
         return entry
 
     def forget(self, key: str) -> Entry | None:

@@ -14,6 +14,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import Workspace
 
 from proactive_lsp.server.store import Entry, Store
+from proactive_lsp.server.views import decoded
 
 
 def handles_text(uri: str, language_id: str | None) -> bool:
@@ -59,11 +60,9 @@ class Publisher:
 
 
 def _version(workspace: Workspace, uri: str) -> int | None:
-    # get_text_document normalises percent-encoded URIs (VS Code cell URIs) as pygls keys them.
-    try:
-        return workspace.get_text_document(uri).version
-    except Exception:  # a document the client closed meanwhile: publish without a version
-        return None
+    # pygls keys documents by the percent-decoded URI (VS Code cell URIs are encoded).
+    document = workspace.text_documents.get(decoded(uri))
+    return None if document is None else document.version
 
 
 def register(server: LanguageServer, store: Store, publisher: Publisher) -> None:

@@ -8,13 +8,15 @@ Each analysis cell maps to a (URI, first line) *target*; requests come back thro
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from pygls.uris import to_fs_path
 from pygls.workspace import Workspace
 
-from proactive_lsp.documents.cells import Cell, SourceDocument
+from proactive_lsp.documents.cells import SourceDocument
 from proactive_lsp.documents.notebook import notebook_from_cells
 from proactive_lsp.documents.pyfile import read_python_text
 from proactive_lsp.text import Position
@@ -90,12 +92,20 @@ def encoding_of(workspace: Workspace) -> str:
     return str(getattr(negotiated, "value", negotiated) or "utf-16")
 
 
+@functools.lru_cache(maxsize=65536)
+def decoded(uri: str) -> str:
+    return unquote(uri)
+
+
 def path_of(uri: str) -> Path | None:
     fs_path = to_fs_path(uri)
     return Path(fs_path) if fs_path else None
 
 
-def notebook_view(workspace: Workspace, notebook_uri: str) -> View | None:
+def notebook_view(
+    workspace: Workspace, notebook_uri: str, previous: View | None = None
+) -> View | None:
+    """The notebook's code cells; targets of cells unchanged since ``previous`` are reused."""
     notebook = workspace.get_notebook_document(notebook_uri=notebook_uri)
     if notebook is None:
         return None
@@ -103,17 +113,28 @@ def notebook_view(workspace: Workspace, notebook_uri: str) -> View | None:
     targets: list[Target] = []
     versions: list[int | None] = [notebook.version]
     indices: list[int] = []
+    known: dict[str, tuple[Target, str]] = {}
+    if previous is not None:
+        known = {t.uri: (t, c.text) for t, c in zip(previous.targets, previous.source.cells, strict=True)}
     for position, cell in enumerate(notebook.cells):
         if cell.kind.value != 2:  # NotebookCellKind.Code
             continue
-        document = workspace.get_text_document(cell.document)
+        # pygls keys documents by the percent-decoded URI; decoding 5000 URIs per keystroke
+        # shows, so the decoding is cached.
+        document = workspace.text_documents.get(decoded(cell.document))
+        if document is None:
+            document = workspace.get_text_document(cell.document)
         if document.language_id not in (None, "python"):
             continue
         text = document.source
         texts.append(text)
         indices.append(position)
         versions.append(document.version)
-        targets.append(Target(cell.document, 0, tuple(text.split("\n"))))
+        reuse = known.get(cell.document)
+        if reuse is not None and reuse[1] is text:
+            targets.append(reuse[0])  # the same text object: nothing to split again
+        else:
+            targets.append(Target(cell.document, 0, tuple(text.split("\n"))))
     source = notebook_from_cells(texts, path_of(notebook_uri), indices)
     uris = tuple(t.uri for t in targets)
     return View(notebook_uri, source, tuple(targets), tuple(versions), uris, encoding_of(workspace))
@@ -122,14 +143,6 @@ def notebook_view(workspace: Workspace, notebook_uri: str) -> View | None:
 def text_view(workspace: Workspace, uri: str) -> View:
     document = workspace.get_text_document(uri)
     source = read_python_text(document.source, path_of(uri))
-    lines = document.source.split("\n")
-    targets = tuple(_text_target(uri, cell, lines) for cell in source.cells)
+    # The cells' texts are the document's lines (line breaks normalised), in order.
+    targets = tuple(Target(uri, cell.first_line, tuple(cell.text.split("\n"))) for cell in source.cells)
     return View(uri, source, targets, (document.version,), (uri,), encoding_of(workspace))
-
-
-def _text_target(uri: str, cell: Cell, lines: list[str]) -> Target:
-    count = cell.text.count("\n") + 1
-    cell_lines = tuple(
-        line.rstrip("\r") for line in lines[cell.first_line : cell.first_line + count]
-    )
-    return Target(uri, cell.first_line, cell_lines)

@@ -7,7 +7,7 @@ the text it came from in the cell, so a diagnostic can point at the parameter or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from proactive_lsp.text import Range
@@ -66,13 +66,16 @@ class Pragma:
     open_paren: Range | None  # the `(` when present
     close_paren: Range | None  # the `)` that closes the parameters, when present
     parsed: bool
+    _by_key: dict[str, Param] = field(init=False, repr=False, compare=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Looked up many times per replay: index once (the last duplicate wins, as in the kernel).
+        object.__setattr__(self, "_by_key", {p.key.text: p for p in self.params})
 
     def param(self, key: str) -> Param | None:
         """The parameter the kernel would use: the last one with this key."""
-        for param in reversed(self.params):
-            if param.key.text == key:
-                return param
-        return None
+        found: Param | None = self._by_key.get(key)
+        return found
 
     def value(self, key: str) -> str | None:
         param = self.param(key)
