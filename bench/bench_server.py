@@ -42,7 +42,9 @@ JOIN = "\n\n\n"
 # Where the edit types, per --edit: "space" adds a blank before `export=` (the pragma stays
 # valid: the common keystroke), "break" types after the closing parenthesis (the cell turns
 # invalid, which the kernel refuses, so every later cell that imports from it changes too).
-EDITS = {"space": " ", "break": "x"}
+# "body" types in the middle cell's code (the line under the pragma): the commonest keystroke of
+# all, which the server answers without replaying the notebook.
+EDITS = {"space": " ", "break": "x", "body": "0"}
 
 CAPABILITIES: dict[str, Any] = {
     "general": {"positionEncodings": ["utf-16"]},
@@ -142,8 +144,15 @@ class Workload:
         return EDITS[self.edit]
 
     @property
+    def edit_line(self) -> int:
+        """The line typed on: the pragma line, or for `body` the code line under it."""
+        return self.line + 1 if self.edit == "body" else self.line
+
+    @property
     def column(self) -> int:
         """Where the character is typed, after every completion and hover position."""
+        if self.edit == "body":
+            return len(self.texts[self.middle].split("\n")[1])
         if self.edit == "break":
             return len(self.pragma)
         anchor = self.pragma.rfind(", export=")
@@ -296,8 +305,8 @@ async def _open(client: LspClient, work: Workload, result: Result, timeout: floa
 
 def _change(work: Workload, version: int, insert: bool, text: str) -> tuple[str, dict[str, Any]]:
     """The didChange for this mode: (method, params)."""
-    at = {"line": work.line, "character": work.column}
-    after = {"line": work.line, "character": work.column + 1}
+    at = {"line": work.edit_line, "character": work.column}
+    after = {"line": work.edit_line, "character": work.column + 1}
     edit = {"range": {"start": at, "end": at if insert else after},
             "text": work.inserted if insert else ""}
     if work.mode == "notebook":
@@ -318,9 +327,9 @@ async def _edit_loop(client: LspClient, work: Workload, result: Result, iteratio
                      warmups: int, timeout: float) -> None:
     original = work.full_text()
     lines = original.split("\n")
-    line = lines[work.line]
+    line = lines[work.edit_line]
     edited_line = line[: work.column] + work.inserted + line[work.column :]
-    edited = "\n".join([*lines[: work.line], edited_line, *lines[work.line + 1 :]])
+    edited = "\n".join([*lines[: work.edit_line], edited_line, *lines[work.edit_line + 1 :]])
     positions = work.positions()
     version = 1
     for iteration in range(warmups + iterations):
@@ -436,7 +445,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--servers", default="proactive,ruff")
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--edit", choices=sorted(EDITS), default="space",
-                        help="space: the pragma stays valid (default); break: it turns invalid")
+                        help="space: the pragma stays valid (default); break: it turns invalid; "
+                        "body: typing in the cell's code")
     parser.add_argument("--timeout", type=float, default=5.0,
                         help="seconds to wait for one publish or one answer (default 5)")
     parser.add_argument("--profile", metavar="DIR", type=Path,

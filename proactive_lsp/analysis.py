@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from proactive_lsp.diagnostics import Diagnostic
 from proactive_lsp.documents.cells import SourceDocument, SourceKind
 from proactive_lsp.model.cell import CellSyntax, read_cell
+from proactive_lsp.model.task import Task
 from proactive_lsp.model.workflow import Workflow
 
 
@@ -49,17 +50,32 @@ class CellCache:
         return found
 
 
-def analyze(document: SourceDocument, cache: CellCache | None = None) -> Analysis:
-    from proactive_lsp.checks.files import CONFIG_NAME, check_files
-    from proactive_lsp.checks.graph import check_cycles, check_flowchecker, check_names
-    from proactive_lsp.checks.variables import check_variables
-    from proactive_lsp.model.replay import replay
+def analyze(
+    document: SourceDocument, cache: CellCache | None = None, previous: Analysis | None = None
+) -> Analysis:
+    """Analyse a document; ``previous`` (the same document before one edit) may be reused.
 
+    Reuse happens only when the edit touched the code of one cell and nothing the kernel's
+    replay reads (see :func:`_body_edit`); the result is the same as a full analysis.
+    """
     reader = cache or CellCache()
     cells = tuple(reader.read(cell.text, document.kind) for cell in document.cells)
     if document.kind is SourceKind.PYTHON_FILE and not any(c.is_pragma for c in cells):
         # A Python file without a single pragma is not a workflow: say nothing about it.
         cells = ()
+    if previous is not None:
+        reused = _body_edit(previous, document, cells)
+        if reused is not None:
+            return reused
+    return _full(document, cells)
+
+
+def _full(document: SourceDocument, cells: tuple[CellSyntax, ...]) -> Analysis:
+    from proactive_lsp.checks.files import CONFIG_NAME, check_files
+    from proactive_lsp.checks.graph import check_cycles, check_flowchecker, check_names
+    from proactive_lsp.checks.variables import check_variables
+    from proactive_lsp.model.replay import replay
+
     workflow = replay(document, cells)
     found: list[Diagnostic] = [
         replace(problem, cell=index)
@@ -77,3 +93,68 @@ def analyze(document: SourceDocument, cache: CellCache | None = None) -> Analysi
         found = [d for d in found if d.code != "PA604"]  # the kernel connects at start-up
     found.sort(key=lambda d: (d.cell or 0, d.range.start, d.code))
     return Analysis(document, cells, workflow, tuple(found))
+
+
+def _body_edit(
+    previous: Analysis, document: SourceDocument, cells: tuple[CellSyntax, ...]
+) -> Analysis | None:
+    """The analysis after an edit inside one cell's code, or None when a full one is needed.
+
+    Typing code in a cell is the most common edit, and it changes nothing the replay reads when
+    the pragma line (tokens and positions), the kernel's verdict on the cell and the cell's shape
+    stay the same: only the task's body, the cell's own problems and PA503 can change.
+    """
+    from dataclasses import replace as copy_with
+
+    from proactive_lsp.checks.variables import check_exports_assigned
+
+    before = previous.cells
+    if (
+        len(before) != len(cells)
+        or previous.document.kind is not document.kind
+        or previous.document.path != document.path
+    ):
+        return None
+    changed = [i for i, (old, new) in enumerate(zip(before, cells, strict=True)) if old is not new]
+    if len(changed) != 1:
+        return None
+    index = changed[0]
+    old, new = before[index], cells[index]
+    if (
+        old.pragma != new.pragma
+        or old.rejected != new.rejected
+        or old.blank != new.blank
+        or old.body_line != new.body_line
+        or document.cells[index].first_line != previous.document.cells[index].first_line
+        or (new.pragma is None and _first_line(old.body) != _first_line(new.body))
+    ):
+        return None  # a plain cell's first line is where the replay reports about it
+    workflow = previous.workflow
+    owners = [t for t in workflow.tasks.values() if index in t.body_cells]
+    if any(t.body_cells != [index] for t in owners):
+        return None  # a multiblock task gathers several cells: replay
+    tasks = dict(workflow.tasks)
+    for task in owners:
+        tasks[task.name] = copy_with(task, body=new.body)
+    updated = copy_with(workflow, tasks=tasks, _children=None, _graph=None)
+    stale = {copy_with(p, cell=index) for p in old.problems}
+    names = {t.name for t in owners}
+    kept = [
+        d
+        for d in previous.diagnostics
+        if not (d.cell == index and d in stale)
+        and not (d.code == "PA503" and d.cell == index and _exported_by(d, owners))
+    ]
+    kept.extend(copy_with(p, cell=index) for p in new.problems)
+    for name in names:
+        kept.extend(check_exports_assigned(tasks[name]))
+    kept.sort(key=lambda d: (d.cell or 0, d.range.start, d.code))
+    return Analysis(document, cells, updated, tuple(kept))
+
+
+def _first_line(text: str) -> str:
+    return text.split("\n", 1)[0]
+
+
+def _exported_by(diagnostic: Diagnostic, owners: list[Task]) -> bool:
+    return any(ref.range == diagnostic.range for task in owners for ref in task.exports)

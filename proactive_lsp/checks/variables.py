@@ -58,18 +58,8 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
             )
 
     for task in workflow.tasks.values():
-        assigned = _assigned_names(task) if task.is_python and task.path is None else None
+        found.extend(check_exports_assigned(task))
         for ref in task.exports:
-            if assigned is not None and ref.name not in assigned:
-                found.append(
-                    make(
-                        "PA503",
-                        f"'{ref.name}' is exported but never assigned in this task's code: the kernel's "
-                        "export block prints a warning at run time and passes nothing",
-                        ref.range,
-                        cell=ref.cell,
-                    )
-                )
             if ref.name not in imported:
                 found.append(
                     make(
@@ -81,6 +71,26 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
                     )
                 )
     return found
+
+
+def check_exports_assigned(task: Task) -> list[Diagnostic]:
+    """PA503: an exported name the (Python) body never binds."""
+    if not task.exports or not task.is_python or task.path is not None:
+        return []
+    assigned = _assigned_names(task)
+    if assigned is None:
+        return []
+    return [
+        make(
+            "PA503",
+            f"'{ref.name}' is exported but never assigned in this task's code: the kernel's "
+            "export block prints a warning at run time and passes nothing",
+            ref.range,
+            cell=ref.cell,
+        )
+        for ref in task.exports
+        if ref.name not in assigned
+    ]
 
 
 def _reaches(workflow: Workflow, start: str, exporters: set[str]) -> bool:

@@ -36,8 +36,10 @@ class Store:
         return self._analyze(text_view(workspace, uri))
 
     def _analyze(self, view: View) -> Entry:
-        first = view.key not in self.entries
-        entry = Entry(view, analyze(view.source, self.cache))
+        before = self.entries.get(view.key)
+        first = before is None
+        previous = before.analysis if before is not None else None
+        entry = Entry(view, analyze(view.source, self.cache, previous))
         self.entries[view.key] = entry
         if first:
             # What a freshly opened document leaves in memory (cell reads, parse trees) lives
