@@ -188,6 +188,11 @@ def _script(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) ->
 
 def _job_default(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
     kind = pragma.name.text
+    if kind == "runtime_env":
+        from proactive_lsp.model.runtime_env_checks import runtime_env_problems
+
+        for problem in runtime_env_problems(pragma):
+            state.report(index, problem)
     language = "Groovy" if kind == "runtime_env" else (pragma.value("language") or "Jython")
     code = state.runtime_env_script(pragma) if kind == "runtime_env" else cell.body
     script = Script(

@@ -74,3 +74,26 @@ def test_help_topic_unknown_at_run_time() -> None:
 )
 def test_values_the_kernel_accepts(line: str) -> None:
     assert "PA203" not in codes(line)
+
+
+def test_runtime_env_values_that_fail_at_run_time() -> None:
+    # The kernel validates nothing in #%runtime_env and pastes booleans into Groovy as is.
+    from proactive_lsp.analysis import analyze
+    from proactive_lsp.documents.notebook import notebook_from_cells
+
+    line = "#%runtime_env(nvidia_gpu=True, type=dokcer, mount_host_path=/data)"
+    analysis = analyze(notebook_from_cells([line, "#%task(name=a)"]))
+    found = [d for d in analysis.diagnostics if d.code == "PA203"]
+    assert [(d.range.start.column, d.range.end.column) for d in found] == [
+        (25, 29),
+        (36, 42),
+        (44, 59),
+    ]
+    assert found[0].fixes[0].edits[0].new_text == "true"
+    assert found[1].fixes[0].edits[0].new_text == "docker"
+    # Run-time failures: the kernel still runs the pragma, so the fork environment is installed.
+    assert analysis.workflow.tasks["a"].fork_env is not None
+    clean = analyze(
+        notebook_from_cells(["#%runtime_env(nvidia_gpu=true, type=podman)", "#%task(name=a)"])
+    )
+    assert not [d for d in clean.diagnostics if d.code == "PA203"]
