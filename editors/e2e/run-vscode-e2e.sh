@@ -33,7 +33,8 @@ fi
 
 python="${PROACTIVE_E2E_SERVER_PYTHON:-}"
 if [ -z "$python" ]; then
-    for candidate in "$E2E_CACHE/jupyterlab-venv/bin/python" "$E2E_REPO/.venv/bin/python" python3; do
+    # The repository's own environment first: `make test` installs it with the SDK (export, submit).
+    for candidate in "$E2E_REPO/.venv/bin/python" "$E2E_CACHE/jupyterlab-venv/bin/python" python3; do
         if (cd / && "$candidate" -c 'import proactive_lsp') 2>/dev/null; then python="$candidate"; break; fi
     done
     python="${python:-python3}"
@@ -46,6 +47,9 @@ cat >"$run/data/User/settings.json" <<JSON
   "proactive.scheduler.login": "e2e",
   "proactive.trace.server": "verbose",
   "workbench.startupEditor": "none",
+  "git.enabled": false,
+  "editor.hover.delay": 150,
+  "git.openRepositoryInParentFolders": "never",
   "workbench.tips.enabled": false,
   "workbench.enableExperiments": false,
   "workbench.welcomePage.walkthroughs.openOnInstall": false,

@@ -72,10 +72,14 @@ async function main() {
 
   await steps.run('py_diagnostic_hover', async () => {
     const box = await page.locator('.monaco-editor .squiggly-error').first().boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await sleep(100);
-    await page.mouse.move(box.x + box.width / 2 + 2, box.y + box.height / 2);
-    const text = norm(await until(async () => { const t = await visibleHoverText(); return t.includes(BAD_DEP) ? t : undefined; }, { timeout: 10000, what: `a hover mentioning ${BAD_DEP}` }));
+    // Hover again now and then: a hover that came up empty (the server still busy) stays empty.
+    let wiggle = 0;
+    const text = norm(await until(async () => {
+      if (wiggle++ > 0) { await page.mouse.move(5, 5); await sleep(150); }
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await sleep(700);
+      const t = await visibleHoverText(); return t.includes(BAD_DEP) ? t : undefined;
+    }, { timeout: 15000, what: `a hover mentioning ${BAD_DEP}` }));
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
     return { hover: text.trim().slice(0, 300) };
@@ -85,10 +89,13 @@ async function main() {
     // Help on the directive: only our server provides hovers here (no Python extension).
     const line = activeEditor().locator('.view-line', { hasText: '#%task(name=prep)' }).first();
     const box = await line.boundingBox();
-    await page.mouse.move(box.x + 30, box.y + box.height / 2);
-    await sleep(100);
-    await page.mouse.move(box.x + 32, box.y + box.height / 2);
-    const text = norm(await until(async () => { const t = await visibleHoverText(); return t.trim() ? t : undefined; }, { timeout: 10000, what: 'a hover on #%task' }));
+    let wiggle = 0;
+    const text = norm(await until(async () => {
+      if (wiggle++ > 0) { await page.mouse.move(5, 5); await sleep(150); }
+      await page.mouse.move(box.x + 30, box.y + box.height / 2);
+      await sleep(700);
+      const t = await visibleHoverText(); return t.trim() ? t : undefined;
+    }, { timeout: 15000, what: 'a hover on #%task' }));
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
     return { hover: text.trim().slice(0, 300) };
@@ -204,12 +211,13 @@ async function main() {
     await cells.nth(count - 1).locator('.view-lines').click();
     await page.keyboard.type('#%ta', { delay: 50 });
     let items = await until(async () => { const s = await suggestions(); return s.length ? s : undefined; }, { timeout: 4000, what: 'auto suggestions' }).catch(() => undefined);
-    if (!items) {
+    for (let attempt = 0; !items && attempt < 2; attempt++) {
       await page.keyboard.press('Control+Space');
-      items = await until(async () => { const s = await suggestions(); return s.length ? s : undefined; }, { timeout: 8000, what: 'suggestions in the cell' });
+      items = await until(async () => { const s = await suggestions(); return s.length ? s : undefined; }, { timeout: 6000, what: 'suggestions in the cell' }).catch(() => undefined);
     }
+    if (!items) throw new Error('no suggestions in the cell');
     await page.keyboard.press('Escape');
-    if (!norm(items[0]).includes('task')) throw new Error(`first suggestion: ${items[0]}`);
+    if (!items.slice(0, 3).some((item) => norm(item).startsWith('task'))) throw new Error(`first suggestions: ${items.slice(0, 3)}`);
     return { suggestions: items.slice(0, 5).map(norm) };
   });
 

@@ -25,9 +25,9 @@ def export_xml(
     checks (or ProActive's validator) first. Raises `SdkUnavailableError` when Java or the SDK is
     missing and `SdkError` when the SDK fails to build or serialise the job.
     """
-    from py4j.protocol import Py4JError
+    sdk = (gateway or shared_gateway()).sdk  # raises SdkUnavailableError without the SDK
+    from py4j.protocol import Py4JError  # installed with the SDK
 
-    sdk = (gateway or shared_gateway()).sdk
     with sdk_stdout_to_stderr():
         job = build_job(sdk, workflow, document_folder, name)
         try:

@@ -70,10 +70,19 @@ def assert_steps(lines: list[dict], required: list[str]) -> dict[str, dict]:
     return by_name
 
 
+def run_checked(script: str, required: list[str]) -> dict[str, dict]:
+    """Run a driver; a real editor driven through a browser has timing hiccups, so a failed run
+    is retried once — and its failure is printed, so a flaky step stays visible in the log."""
+    try:
+        return assert_steps(run_script(script), required)
+    except AssertionError as first:
+        print(f"{script}: first run failed, retrying once:\n{first}", file=sys.stderr)
+        return assert_steps(run_script(script), required)
+
+
 def test_vscode_extension_in_code_server() -> None:
-    lines = run_script("run-vscode-e2e.sh")
-    steps = assert_steps(
-        lines,
+    steps = run_checked(
+        "run-vscode-e2e.sh",
         [
             "workbench",
             "py_diagnostic",
@@ -97,9 +106,9 @@ def test_vscode_extension_in_code_server() -> None:
 
 
 def test_jupyterlab_lsp() -> None:
-    lines = run_script("run-jupyterlab-e2e.sh")
-    steps = assert_steps(
-        lines, ["notebook", "diagnostic", "completion_tab", "completion_auto_on_#%", "hover"]
+    steps = run_checked(
+        "run-jupyterlab-e2e.sh",
+        ["notebook", "diagnostic", "completion_tab", "completion_auto_on_#%", "hover"],
     )
     assert steps["diagnostic"]["detail"]["underlined"] == "missing"
     assert steps["completion_tab"]["detail"]["line"].startswith("#%task(")
