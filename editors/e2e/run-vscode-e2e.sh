@@ -40,10 +40,21 @@ if [ -z "$python" ]; then
     python="${python:-python3}"
 fi
 argv="$(e2e_server_argv_json "$python")"
+
+# A loopback stand-in of the scheduler's REST interface (tests/standin) for "Submit job": the
+# password the driver types is the one it accepts. Without it the submit step just fails (optional).
+scheduler_url="http://127.0.0.1:9/"
+if (cd "$E2E_REPO/tests" && "$python" -c 'import standin.serve') 2>/dev/null; then
+    (cd "$E2E_REPO/tests" && exec "$python" -m standin.serve --user e2e:e2e-secret --polls 8 --seconds 900) \
+        >"$run/standin.out" 2>"$run/standin.log" &
+    standin_pid=$!
+    for _ in $(seq 50); do [ -s "$run/standin.out" ] && break; sleep 0.1; done
+    [ -s "$run/standin.out" ] && scheduler_url="$(head -n1 "$run/standin.out")"
+fi
 cat >"$run/data/User/settings.json" <<JSON
 {
   "proactive.server.command": $argv,
-  "proactive.scheduler.url": "http://127.0.0.1:9/",
+  "proactive.scheduler.url": "$scheduler_url",
   "proactive.scheduler.login": "e2e",
   "proactive.trace.server": "verbose",
   "workbench.startupEditor": "none",
@@ -75,6 +86,7 @@ port="$(e2e_free_port)"
 cs_pid=$!
 cleanup() {
     kill "$cs_pid" 2>/dev/null || true
+    [ -n "${standin_pid:-}" ] && kill "$standin_pid" 2>/dev/null || true
     wait "$cs_pid" 2>/dev/null || true
     # Keep the logs (LSP trace, extension host) next to the screenshots.
     rm -rf "$art/logs"

@@ -57,7 +57,8 @@ function createClient() {
   const clientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
-    initializationOptions: { scheduler: { url: config.get('scheduler.url') || null } },
+    // `messages: false`: this extension reports written files itself (with an Open button).
+    initializationOptions: { scheduler: { url: config.get('scheduler.url') || null }, messages: false },
     synchronize: { configurationSection: 'proactive' },
     errorHandler: {
       error: (_error, _message, count) => ({ action: count && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),

@@ -219,6 +219,9 @@ def _beside(analysis: Analysis, name: str) -> Path:
 
 
 def _written(ls: LanguageServer, target: Path) -> str:
+    store = getattr(ls, "store", None)
+    if store is not None and not store.settings.messages:
+        return str(target)
     ls.window_show_message(
         types.ShowMessageParams(type=types.MessageType.Info, message=f"'{target}' written.")
     )

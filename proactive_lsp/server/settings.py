@@ -22,6 +22,9 @@ class Settings:
     scheduler_url: str | None = None
     # The login for the scheduler (the password never travels in settings).
     scheduler_login: str | None = None
+    # Whether the server reports written files with window/showMessage; a client that shows its
+    # own notification (our VS Code extension) turns it off.
+    messages: bool = True
 
     def update(self, raw: Any) -> None:
         """Apply what a client sent; unknown or ill-typed entries are ignored, never fatal."""
@@ -40,6 +43,9 @@ class Settings:
         disabled = section.get("disabled")
         if isinstance(disabled, list):
             self.disabled = {str(code).upper() for code in disabled}
+        messages = section.get("messages")
+        if isinstance(messages, bool):
+            self.messages = messages
         scheduler = section.get("scheduler")
         if isinstance(scheduler, dict):
             url, login = scheduler.get("url"), scheduler.get("login")
