@@ -22,6 +22,8 @@ class PragmaFacts:
     precious_result: bool
     has_dep: bool
     deps: tuple[Word, ...]
+    # For each dep item: its Ref and its Occurrence, used when the task exists (the usual case).
+    dep_refs: tuple[tuple[Ref, Occurrence], ...]
     generic_info: tuple[tuple[str, str], ...]
     variables: tuple[tuple[str, str], ...]
     exports: tuple[Ref, ...]
@@ -55,11 +57,19 @@ def _read(pragma: Pragma, cell: int) -> PragmaFacts:
     ) + tuple(Occurrence(Symbol.VARIABLE, Role.REFERENCE, r.name, cell, r.range) for r in imports)
     path = pragma.param("path")
     runs = pragma.param("runs")
+    deps = pragma.names("dep")
     return PragmaFacts(
         language=pragma.value("language"),
         precious_result=(pragma.value("precious_result") or "").lower() == "true",
         has_dep=pragma.param("dep") is not None,
-        deps=pragma.names("dep"),
+        deps=deps,
+        dep_refs=tuple(
+            (
+                Ref(w.text, cell, w.range),
+                Occurrence(Symbol.TASK, Role.REFERENCE, w.text, cell, w.range),
+            )
+            for w in deps
+        ),
         generic_info=_pairs(pragma, "generic_info"),
         variables=_pairs(pragma, "variables"),
         exports=exports,

@@ -174,7 +174,7 @@ class KernelState:
         if self.job.fork_env is not None:
             task.fork_env = self.job.fork_env
         if facts is not None and facts.has_dep:
-            self._add_deps(task, cell, facts.deps)
+            self._add_deps(task, cell, facts.deps, facts.dep_refs)
         elif default_deps:
             # The kernel skips the task's own name here too (a control named like the previous task).
             task.deps = [Ref(name, cell, task.name_range) for name in default_deps
@@ -197,9 +197,10 @@ class KernelState:
         if facts is not None and facts.runs is not None and pragma is not None and pragma.name.text == "task":
             self._straight_replicate(task, cell, facts.runs)
 
-    def _add_deps(self, task: Task, cell: int, names: tuple[Word, ...]) -> None:
+    def _add_deps(self, task: Task, cell: int, names: tuple[Word, ...],
+                  refs: tuple[tuple[Ref, Occurrence], ...] = ()) -> None:
         added: set[str] = set()
-        for word in names:
+        for index, word in enumerate(names):
             name = word.text
             if name == task.name:
                 self.report(cell, make("PA304", f"'{name}' depends on itself: the kernel skips it",
@@ -212,9 +213,14 @@ class KernelState:
             if name not in self.tasks:
                 self._unknown_dependency(task, cell, word)
                 continue
-            self.occurrences_add(Symbol.TASK, Role.REFERENCE, name, cell, word.range)
             added.add(name)
-            task.deps.append(Ref(name, cell, word.range))
+            if refs:
+                ref, occurrence = refs[index]
+            else:
+                ref = Ref(name, cell, word.range)
+                occurrence = Occurrence(Symbol.TASK, Role.REFERENCE, name, cell, word.range)
+            self.occurrences.append(occurrence)
+            task.deps.append(ref)
 
     def _unknown_dependency(self, task: Task, cell: int, word: Word) -> None:
         cells = self.later_names.get(word.text, [])
