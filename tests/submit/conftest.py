@@ -5,8 +5,6 @@ Tests marked `requires_sdk` are skipped without `java` or the `proactive` packag
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,26 +12,6 @@ import pytest
 from standin.fixtures import proactive_validate, scheduler, scheduler_factory
 
 __all__ = ["proactive_validate", "scheduler", "scheduler_factory"]
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "requires_sdk: needs `java` and the `proactive` package")
-    config.addinivalue_line("markers", "standin(**knobs): Behaviour knobs for `scheduler`")
-
-
-def sdk_missing() -> str | None:
-    if shutil.which("java") is None:
-        return "no `java` on PATH"
-    if importlib.util.find_spec("proactive") is None:
-        return "the `proactive` package is not installed"
-    return None
-
-
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    if item.get_closest_marker("requires_sdk") is not None:
-        reason = sdk_missing()
-        if reason:
-            pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)
