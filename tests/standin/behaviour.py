@@ -34,5 +34,9 @@ class Behaviour:
     silent: bool = False
     """Accept TCP connections and never answer: for deadline tests (the SDK sets no timeouts)."""
 
+    resources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """The Resource Manager's lists by kind (`nodesources`, `hosts`, `tokens`), for the checks of
+    `#%submit_job(nodesource=..., host=..., token=...)`; a missing kind is an empty list."""
+
     validate: Validator | None = None
     """Called with each uploaded job XML; a message rejects the job with JobCreationException."""

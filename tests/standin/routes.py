@@ -243,6 +243,13 @@ def data_created(standin: StandinScheduler, request: Request) -> Reply:
     return text_reply("true", status=201)
 
 
+def rm_model(standin: StandinScheduler, request: Request) -> Reply:
+    """`GET /rm/model/<kind>`: the Resource Manager's list, in its `PA:LIST(...)` text form."""
+    kind = request.path.rsplit("/", 1)[-1]
+    names = standin.behaviour.resources.get(kind, ())
+    return text_reply(f"PA:LIST({','.join(names)})")
+
+
 # Calls that work without a session (or establish one). Everything else under /scheduler needs
 # a valid `sessionid` header, as on the real server.
 _OPEN = frozenset({login, connected, logout})
@@ -267,6 +274,7 @@ ROUTES: list[tuple[str, re.Pattern[str], Route]] = [
     ("GET", re.compile(r"/scheduler/userspace"), userspace),
     ("POST", re.compile(r"/data/user/.*"), data_ok),
     ("PUT", re.compile(r"/data/user/.*"), data_created),
+    ("GET", re.compile(r"/rm/model/(nodesources|hosts|tokens)"), rm_model),
 ]
 
 

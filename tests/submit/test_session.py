@@ -27,7 +27,8 @@ def test_silent_server_hits_the_deadline_and_the_jvm_is_killed(
     with pytest.raises(SchedulerTimeout, match=r"did not answer within 1\.5 s"):
         session.open()
     elapsed = time.monotonic() - started
-    assert elapsed < 1.5 + 3.0, elapsed  # JVM start + deadline + kill
+    # Without the deadline this call hangs for good; the bound leaves room for a slow JVM start.
+    assert elapsed < 1.5 + 15.0, elapsed
     assert session.killed and not session.is_open
     process = session._process
     assert process is not None and process.poll() is not None  # the JVM is gone
