@@ -44,6 +44,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "PA503": (W, "exported variable never assigned"),
     "PA504": (H, "exported variable never imported"),
     "PA505": (W, "import/export ignored with path="),
+    "PA506": (W, "variable of another task used without importing it"),
     "PA601": (E, "path= file does not exist"),
     "PA602": (W, "password written in the notebook"),
     "PA603": (E, "unusable proactive_config.ini"),

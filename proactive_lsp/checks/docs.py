@@ -582,6 +582,24 @@ DOCS: dict[str, CodeDoc] = {
         "yourself in the file (`variables.put(...)` / `variables.get(...)`).",
         files={"train.py": "model = 42\nvariables.put('model', model)\n"},
     ),
+    "PA506": CodeDoc(
+        what="A task's Python code reads a variable that another task exports, but the task "
+        "neither imports it (`import=[...]`) nor assigns it.",
+        why="Each ProActive task runs in its own process: a variable exists there only if the "
+        "kernel's generated `variables.get(...)` line brings it in, which `import=` asks for. "
+        "In the notebook the cells share one interpreter, so the mistake only shows when the job "
+        "runs (NameError).",
+        example=(
+            "#%task(name=prep, export=[df])\ndf = [1, 2, 3]",
+            "#%task(name=train, dep=[prep])\nprint(len(df))",
+        ),
+        fixed=(
+            "#%task(name=prep, export=[df])\ndf = [1, 2, 3]",
+            "#%task(name=train, dep=[prep], import=[df])\nprint(len(df))",
+        ),
+        fix="Add the variable to the task's `import=` list (the quick fix does it); the exporting "
+        "task must be an ancestor (PA502).",
+    ),
     "PA601": CodeDoc(
         what="A `path=` naming a file that does not exist, relative to the notebook's folder "
         "(the kernel's working directory).",

@@ -7,7 +7,8 @@ import functools
 from collections.abc import Iterator
 
 from proactive_lsp.checks.codes import make
-from proactive_lsp.diagnostics import Diagnostic, Edit, Fix
+from proactive_lsp.diagnostics import Diagnostic, Fix
+from proactive_lsp.model.kernel import add_to_list
 from proactive_lsp.model.task import Task, TaskKind
 from proactive_lsp.model.workflow import Workflow
 from proactive_lsp.text import Range
@@ -42,7 +43,7 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
             # A control task's dependencies carry the control's structure (a replicated task
             # must have one parent): adding one there would trade this error for another.
             fixes = () if task.kind is TaskKind.CONTROL else tuple(
-                _add_dependency(task, source.name) for source in sources[:3]
+                fix for source in sources[:3] if (fix := _add_dependency(task, source.name))
             )
             names = ", ".join(f"'{s.name}'" for s in sources)
             found.append(
@@ -59,6 +60,7 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
 
     for task in workflow.tasks.values():
         found.extend(check_exports_assigned(task))
+        found.extend(check_used_not_imported(task, exporters))
         for ref in task.exports:
             if ref.name not in imported:
                 found.append(
@@ -93,6 +95,63 @@ def check_exports_assigned(task: Task) -> list[Diagnostic]:
     ]
 
 
+def check_used_not_imported(task: Task, exporters: dict[str, list[Task]]) -> list[Diagnostic]:
+    """PA506: the body reads a name another task exports, but neither imports nor binds it.
+
+    Each task runs in its own process, so such a name is undefined there (NameError). Only names
+    some task exports are reported: anything else may come from places we cannot see.
+    """
+    if not exporters or not task.is_python or task.path is not None or len(task.body_cells) != 1:
+        return []
+    used = _names_read_by(task.body)
+    if not used:
+        return []
+    bound = _names_bound_by(task.body) or frozenset()
+    prefix = _names_bound_by(task.import_prefix) or frozenset() if task.import_prefix else frozenset()
+    imported = {ref.name for ref in task.imports}
+    found: list[Diagnostic] = []
+    body_line = 0 if task.pragma == "" else 1  # a plain cell's body starts on its first line
+    lines = task.body.split("\n")
+    for name, (line, offset) in used.items():
+        sources = [t for t in exporters.get(name, ()) if t.name != task.name]
+        if not sources or name in bound or name in imported or name in prefix:
+            continue
+        # ast counts columns in UTF-8 bytes; ranges count code points.
+        column = len(lines[line - 1].encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        where = Range.on_line(body_line + line - 1, column, column + len(name))
+        owners = ", ".join(f"'{t.name}'" for t in sources[:3])
+        found.append(make(
+            "PA506",
+            f"'{name}' is exported by {owners} but '{task.name}' does not import it: each task "
+            "runs in its own process, so it is undefined here (NameError)",
+            where,
+            cell=task.body_cells[0],
+            fixes=tuple(fix for fix in (_add_import(task, name),) if fix is not None),
+        ))
+    return found
+
+
+def _add_import(task: Task, name: str) -> Fix | None:
+    edit = add_to_list(task, "import", task.imports, name)
+    return None if edit is None else Fix(f"Import '{name}'", (edit,), preferred=True)
+
+
+@functools.lru_cache(maxsize=32768)
+def _names_read_by(body: str) -> dict[str, tuple[int, int]]:
+    """The first place (1-based line, column) each name is read, for a body that parses."""
+    try:
+        tree = ast.parse(body)
+    except (SyntaxError, ValueError, RecursionError):
+        return {}
+    first: dict[str, tuple[int, int]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            place = (node.lineno, node.col_offset)
+            if node.id not in first or place < first[node.id]:
+                first[node.id] = place
+    return first
+
+
 def _reaches(workflow: Workflow, start: str, exporters: set[str]) -> bool:
     """Is one of the exporters an ancestor of `start`? Walks up only as far as needed."""
     if start not in workflow.tasks:
@@ -110,18 +169,16 @@ def _reaches(workflow: Workflow, start: str, exporters: set[str]) -> bool:
     return False
 
 
-def _add_dependency(task: Task, parent: str) -> Fix:
+def _add_dependency(task: Task, parent: str) -> Fix | None:
     written = [d for d in task.deps if d.range != task.name_range]
     if written:
-        last = written[-1]
-        edit = Edit(Range(last.range.end, last.range.end), f", {parent}", cell=last.cell)
+        edit = add_to_list(task, "dep", written, parent)
     else:
         # No dep list written: keep the dependencies the kernel adds by itself (process, merge,
         # loop depend on the previous task) by writing them out.
-        names = ", ".join([*(d.name for d in task.deps), parent])
-        end = task.name_range.end
-        edit = Edit(Range(end, end), f", dep=[{names}]", cell=task.cell)
-    return Fix(f"Add a dependency on '{parent}'", (edit,))
+        implicit = [d.name for d in task.deps]
+        edit = add_to_list(task, "dep", [], ", ".join([*implicit, parent]))
+    return None if edit is None else Fix(f"Add a dependency on '{parent}'", (edit,))
 
 
 def _assigned_names(task: Task) -> frozenset[str] | None:

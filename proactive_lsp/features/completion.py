@@ -15,11 +15,11 @@ from proactive_lsp.analysis import Analysis
 from proactive_lsp.documents.cells import SourceKind
 from proactive_lsp.features.completion_values import Candidate, ValueContext, value_candidates
 from proactive_lsp.features.items import MAX_ITEMS, CompletionItem
-from proactive_lsp.syntax.lexer import Lexed, Role, lex
 from proactive_lsp.features.meaning import cell_text, live_pragmas, meaning
 from proactive_lsp.language.languages import LANGUAGES
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.language.spec import Kind, ParamSpec, PragmaSpec
+from proactive_lsp.syntax.lexer import Lexed, Role, lex
 from proactive_lsp.text import Position, Range
 
 # `#`, `#%`, `#%ta`, `#% ta`, `#%%ta` before the cursor: a pragma name is being typed.

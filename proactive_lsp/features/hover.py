@@ -19,11 +19,11 @@ from proactive_lsp.features.hover_workflow import (
     variable_markdown,
 )
 from proactive_lsp.features.items import HoverInfo
-from proactive_lsp.syntax.lexer import Lexed, Piece, Role, lex
 from proactive_lsp.features.meaning import Meaning, cell_text, live_pragmas, meaning
 from proactive_lsp.language.languages import LANGUAGES
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.language.spec import Body, PragmaSpec
+from proactive_lsp.syntax.lexer import Lexed, Piece, Role, lex
 from proactive_lsp.text import Position, Range
 
 _BODY = {

@@ -6,10 +6,10 @@ from __future__ import annotations
 from proactive_lsp.analysis import Analysis
 from proactive_lsp.documents.cells import SourceKind
 from proactive_lsp.features.items import ParameterInfo, SignatureInfo
-from proactive_lsp.syntax.lexer import Lexed, Role, lex
 from proactive_lsp.features.meaning import cell_text
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.language.spec import ParamSpec, PragmaSpec
+from proactive_lsp.syntax.lexer import Lexed, Role, lex
 from proactive_lsp.text import Position
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from proactive_lsp.analysis import Analysis
 from proactive_lsp.documents.cells import SourceKind
 from proactive_lsp.features.items import Token
-from proactive_lsp.syntax.lexer import Piece, Role, lex
 from proactive_lsp.features.meaning import Meaning, cell_text, meaning
 from proactive_lsp.language.languages import LANGUAGES
 from proactive_lsp.language.pragmas import PRAGMAS
+from proactive_lsp.syntax.lexer import Piece, Role, lex
 
 TOKEN_TYPES: tuple[str, ...] = (
     "macro",  # `#%` and the pragma name; a pragma named in `help(pragma=...)`

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from proactive_lsp.model.task import Ref
 from proactive_lsp.model.workflow import Occurrence, Role, Symbol
 from proactive_lsp.syntax.tree import Pragma, Word
+from proactive_lsp.text import Position
 
 _LIMIT = 50_000
 
@@ -32,6 +33,8 @@ class PragmaFacts:
     exported_names: frozenset[str]
     path: Ref | None
     runs: Ref | None
+    params_end: Position | None  # after the last parameter (or the `(`); None without parens
+    params_empty: bool
 
 
 _cache: dict[tuple[int, int], tuple[Pragma, PragmaFacts]] = {}
@@ -78,6 +81,12 @@ def _read(pragma: Pragma, cell: int) -> PragmaFacts:
         exported_names=frozenset(r.name for r in exports),
         path=Ref(path.value.text, cell, path.value.range) if path is not None else None,
         runs=Ref(runs.value.text, cell, runs.value.range) if runs is not None else None,
+        params_end=(
+            pragma.params[-1].range.end
+            if pragma.params
+            else (pragma.open_paren.end if pragma.open_paren is not None else None)
+        ),
+        params_empty=not pragma.params,
     )
 
 

@@ -143,7 +143,9 @@ class KernelState:
                     f"The variable '{item.text}' can't be imported: no task defined in an earlier "
                     "cell exports it (the kernel refuses this cell)",
                     item.range,
-                    fixes=tuple(_export_from(task, item.text) for task in upstream[:3]),
+                    fixes=tuple(
+                        fix for task in upstream[:3] if (fix := _export_from(task, item.text))
+                    ),
                 ),
             )
         return ok
@@ -167,6 +169,8 @@ class KernelState:
     def _apply(self, task: Task, cell: int, pragma: Pragma | None, body: str,
                default_deps: list[str] | None) -> None:
         facts = facts_of(pragma, cell) if pragma is not None else None
+        task.params_end = facts.params_end if facts is not None else None
+        task.params_empty = facts.params_empty if facts is not None else True
         task.language = facts.language if facts is not None else None
         task.precious_result = facts.precious_result if facts is not None else False
         if self.job.selection_script is not None:
@@ -397,15 +401,22 @@ class KernelState:
         )
 
 
-def _export_from(task: Task, variable: str) -> Fix:
+def _export_from(task: Task, variable: str) -> Fix | None:
     """Add `variable` to the `export` list of an upstream task's pragma."""
-    if task.exports:
-        end = task.exports[-1].range.end
-        edit = Edit(Range(end, end), f", {variable}", cell=task.exports[-1].cell)
-    else:
-        end = task.name_range.end
-        edit = Edit(Range(end, end), f", export=[{variable}]", cell=task.cell)
-    return Fix(f"Export '{variable}' from '{task.name}'", (edit,))
+    edit = add_to_list(task, "export", task.exports, variable)
+    return None if edit is None else Fix(f"Export '{variable}' from '{task.name}'", (edit,))
+
+
+def add_to_list(task: Task, key: str, items: list[Ref], name: str) -> Edit | None:
+    """The edit that appends `name` to the task's `key=[...]` list, or adds the parameter."""
+    if items:
+        end = items[-1].range.end
+        return Edit(Range(end, end), f", {name}", cell=items[-1].cell)
+    if task.params_end is None:
+        return None
+    end = task.params_end
+    separator = "" if task.params_empty else ", "
+    return Edit(Range(end, end), f"{separator}{key}=[{name}]", cell=task.cell)
 
 
 def _pairs(pragma: Pragma, key: str) -> list[tuple[str, str]]:

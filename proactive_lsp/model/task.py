@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from proactive_lsp.text import Range
+from proactive_lsp.text import Position, Range
 
 
 class TaskKind(Enum):
@@ -63,6 +63,10 @@ class Task:
     name_is_default: bool = False
     defined_in: list[int] = field(default_factory=list)  # every defining cell, first first
     first_name_range: Range | None = None  # where the first definition wrote the name
+    # Where a new parameter goes in the defining pragma (after the last one), or None when the
+    # pragma has no parentheses (or there is no pragma): fixes that add a parameter use it.
+    params_end: Position | None = None
+    params_empty: bool = True  # `#%process()`: a new parameter needs no leading comma
     language: str | None = None  # explicit language; None means Python (cpython)
     deps: list[Ref] = field(default_factory=list)  # in the order the kernel adds them
     exports: list[Ref] = field(default_factory=list)

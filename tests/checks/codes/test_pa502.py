@@ -20,7 +20,7 @@ def test_exporter_is_not_an_ancestor() -> None:
         words=("'data'", "'prep'", "ancestor"),
     )
     fixed = apply(cells, found, fix_titled(found, "'prep'"))
-    assert fixed[1] == "#%task(name=train, dep=[prep], import=[data])\nprint(data)"
+    assert fixed[1] == "#%task(name=train, import=[data], dep=[prep])\nprint(data)"
     assert "PA502" not in codes(*fixed)
 
 
