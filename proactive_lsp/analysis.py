@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from proactive_lsp.diagnostics import Diagnostic
 from proactive_lsp.documents.cells import SourceDocument, SourceKind
 from proactive_lsp.model.cell import CellSyntax, read_cell
-from proactive_lsp.model.task import Task
 from proactive_lsp.model.workflow import Workflow
 
 
@@ -95,6 +94,10 @@ def _full(document: SourceDocument, cells: tuple[CellSyntax, ...]) -> Analysis:
     return Analysis(document, cells, workflow, tuple(found))
 
 
+# Codes of the whole-workflow checks that read a task's body (recomputed for the edited task).
+BODY_CODES = frozenset({"PA503", "PA506"})
+
+
 def _body_edit(
     previous: Analysis, document: SourceDocument, cells: tuple[CellSyntax, ...]
 ) -> Analysis | None:
@@ -106,7 +109,7 @@ def _body_edit(
     """
     from dataclasses import replace as copy_with
 
-    from proactive_lsp.checks.variables import check_exports_assigned
+    from proactive_lsp.checks.variables import body_checks
 
     before = previous.cells
     if (
@@ -138,16 +141,16 @@ def _body_edit(
         tasks[task.name] = copy_with(task, body=new.body)
     updated = copy_with(workflow, tasks=tasks, _children=None, _graph=None)
     stale = {copy_with(p, cell=index) for p in old.problems}
+    # The whole-workflow checks that read task bodies; their diagnostics sit in the body's cell.
     names = {t.name for t in owners}
     kept = [
         d
         for d in previous.diagnostics
         if not (d.cell == index and d in stale)
-        and not (d.code == "PA503" and d.cell == index and _exported_by(d, owners))
+        and not (d.code in BODY_CODES and d.cell == index)
     ]
     kept.extend(copy_with(p, cell=index) for p in new.problems)
-    for name in names:
-        kept.extend(check_exports_assigned(tasks[name]))
+    kept.extend(body_checks(updated, [tasks[name] for name in names]))
     kept.sort(key=lambda d: (d.cell or 0, d.range.start, d.code))
     return Analysis(document, cells, updated, tuple(kept))
 
@@ -156,5 +159,3 @@ def _first_line(text: str) -> str:
     return text.split("\n", 1)[0]
 
 
-def _exported_by(diagnostic: Diagnostic, owners: list[Task]) -> bool:
-    return any(ref.range == diagnostic.range for task in owners for ref in task.exports)

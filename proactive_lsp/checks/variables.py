@@ -75,6 +75,19 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
     return found
 
 
+def body_checks(workflow: Workflow, tasks: list[Task]) -> list[Diagnostic]:
+    """The checks that read these tasks' bodies (PA503, PA506), for an edit inside one cell."""
+    exporters: dict[str, list[Task]] = {}
+    for other in workflow.tasks.values():
+        for ref in other.exports:
+            exporters.setdefault(ref.name, []).append(other)
+    found: list[Diagnostic] = []
+    for task in tasks:
+        found.extend(check_exports_assigned(task))
+        found.extend(check_used_not_imported(task, exporters))
+    return found
+
+
 def check_exports_assigned(task: Task) -> list[Diagnostic]:
     """PA503: an exported name the (Python) body never binds."""
     if not task.exports or not task.is_python or task.path is not None:
