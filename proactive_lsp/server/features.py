@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 def register(server: ProActiveServer) -> None:
     store = server.store
     navigation.register(server, store)
+    navigation.register_hierarchy(server, store)
     outline.register(server, store)
     actions.register(server, store)
     assist.register(server, store)

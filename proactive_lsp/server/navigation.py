@@ -7,7 +7,7 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 
 from proactive_lsp.features import navigation
-from proactive_lsp.model.workflow import Occurrence
+from proactive_lsp.model.workflow import Occurrence, Symbol
 from proactive_lsp.server.convert import lsp_range
 from proactive_lsp.server.requests import At, resolve
 from proactive_lsp.server.store import Store
@@ -78,3 +78,86 @@ def register(server: LanguageServer, store: Store) -> None:
                 types.TextEdit(range=loc.range, new_text=params.new_name)
             )
         return types.WorkspaceEdit(changes=changes)
+
+
+def register_hierarchy(server: LanguageServer, store: Store) -> None:
+    """Call hierarchy as the workflow's up- and downstream: a task "calls" its dependencies."""
+
+    def item(at: At, name: str) -> types.CallHierarchyItem | None:
+        task = at.analysis.workflow.tasks.get(name)
+        if task is None or task.cell >= len(at.view.targets):
+            return None
+        where = lsp_range(at.view, task.cell, task.name_range)
+        return types.CallHierarchyItem(
+            name=name,
+            kind=types.SymbolKind.Function,
+            uri=at.view.targets[task.cell].uri,
+            range=where,
+            selection_range=where,
+            detail=task.engine_language,
+            data={"task": name},
+        )
+
+    def task_of(
+        ls: LanguageServer, hierarchy_item: types.CallHierarchyItem
+    ) -> tuple[At, str] | None:
+        at = resolve(store, ls.workspace, hierarchy_item.uri, hierarchy_item.selection_range.start)
+        data = hierarchy_item.data if isinstance(hierarchy_item.data, dict) else {}
+        name = str(data.get("task", hierarchy_item.name))
+        return None if at is None else (at, name)
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_CALL_HIERARCHY)
+    def prepare(
+        ls: LanguageServer, params: types.CallHierarchyPrepareParams
+    ) -> list[types.CallHierarchyItem] | None:
+        found = resolve(store, ls.workspace, params.text_document.uri, params.position)
+        if found is None:
+            return None
+        occurrence = navigation.occurrence_at(found.analysis, found.cell, found.position)
+        if occurrence is None or occurrence.symbol is not Symbol.TASK:
+            return None
+        made = item(found, occurrence.name)
+        return None if made is None else [made]
+
+    @server.feature(types.CALL_HIERARCHY_INCOMING_CALLS)
+    def incoming(
+        ls: LanguageServer, params: types.CallHierarchyIncomingCallsParams
+    ) -> list[types.CallHierarchyIncomingCall]:
+        resolved = task_of(ls, params.item)
+        if resolved is None:
+            return []
+        at, name = resolved
+        calls = []
+        for child in at.analysis.workflow.children_of(name):
+            made = item(at, child)
+            refs = [r for r in at.analysis.workflow.tasks[child].deps if r.name == name]
+            if made is None:
+                continue
+            ranges = [
+                lsp_range(at.view, r.cell, r.range) for r in refs if r.cell < len(at.view.targets)
+            ]
+            calls.append(
+                types.CallHierarchyIncomingCall(from_=made, from_ranges=ranges or [made.range])
+            )
+        return calls
+
+    @server.feature(types.CALL_HIERARCHY_OUTGOING_CALLS)
+    def outgoing(
+        ls: LanguageServer, params: types.CallHierarchyOutgoingCallsParams
+    ) -> list[types.CallHierarchyOutgoingCall]:
+        resolved = task_of(ls, params.item)
+        if resolved is None:
+            return []
+        at, name = resolved
+        task = at.analysis.workflow.tasks.get(name)
+        calls = []
+        for ref in task.deps if task is not None else []:
+            made = item(at, ref.name)
+            if made is None or ref.cell >= len(at.view.targets):
+                continue
+            calls.append(
+                types.CallHierarchyOutgoingCall(
+                    to=made, from_ranges=[lsp_range(at.view, ref.cell, ref.range)]
+                )
+            )
+        return calls

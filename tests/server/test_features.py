@@ -211,6 +211,25 @@ async def test_definition_and_references_across_cells(vscode: Client, nb: Notebo
     assert without is not None and nb.uris[0] not in {r.uri for r in without}
 
 
+async def test_call_hierarchy_is_the_workflow_up_and_downstream(
+    vscode: Client, nb: Notebook
+) -> None:
+    items = await vscode.text_document_prepare_call_hierarchy_async(
+        types.CallHierarchyPrepareParams(text_document=doc(nb.uris[1]), position=pos(0, 13))
+    )
+    assert items is not None and [i.name for i in items] == ["train"]
+    downstream = await vscode.call_hierarchy_incoming_calls_async(
+        types.CallHierarchyIncomingCallsParams(item=items[0])
+    )
+    assert downstream is not None and [c.from_.name for c in downstream] == ["report"]
+    assert downstream[0].from_.uri == nb.uris[8]
+    upstream = await vscode.call_hierarchy_outgoing_calls_async(
+        types.CallHierarchyOutgoingCallsParams(item=items[0])
+    )
+    assert upstream is not None and [c.to.name for c in upstream] == ["prep"]
+    assert upstream[0].from_ranges[0].start.line == 0  # the `prep` in train's dep list
+
+
 async def test_rename_a_task_and_a_variable_across_cells(vscode: Client, nb: Notebook) -> None:
     prepared = await vscode.text_document_prepare_rename_async(
         types.PrepareRenameParams(text_document=doc(nb.uris[0]), position=pos(0, 13))
