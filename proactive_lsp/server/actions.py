@@ -19,9 +19,6 @@ from proactive_lsp.server.requests import resolve
 from proactive_lsp.server.store import Entry, Store
 from proactive_lsp.text import Position, Range
 
-# Source actions offered on every pragma line, added by the features that implement them:
-# (title, command id).
-SOURCE_COMMANDS: list[tuple[str, str]] = []
 SPLIT_CELL_COMMAND = "proactive.client.splitCell"  # implemented by the VS Code extension
 
 
@@ -48,7 +45,7 @@ def register(server: LanguageServer, store: Store) -> None:
                     actions.append(action)
         cell = at.analysis.cells[at.cell]
         if cell.pragma is not None and at.position.line == 0:
-            for title, command in SOURCE_COMMANDS:
+            for title, command in store.source_commands:
                 actions.append(
                     types.CodeAction(
                         title=title,

@@ -90,15 +90,11 @@ class JobsState:
 
 
 def register(server: LanguageServer, store: Store) -> JobsState:
-    from proactive_lsp.server.actions import SOURCE_COMMANDS
-    from proactive_lsp.server.outline import DOCUMENT_COMMANDS
 
     state = JobsState()
     atexit.register(state.pool.close_all)
-    if (SUBMIT_TITLE, SUBMIT) not in DOCUMENT_COMMANDS:
-        DOCUMENT_COMMANDS.append((SUBMIT_TITLE, SUBMIT))
-    if (SUBMIT_TITLE, SUBMIT) not in SOURCE_COMMANDS:
-        SOURCE_COMMANDS.append((SUBMIT_TITLE, SUBMIT))
+    store.document_commands.append((SUBMIT_TITLE, SUBMIT))
+    store.source_commands.append((SUBMIT_TITLE, SUBMIT))
     _add_task_lenses(server, store, state)
 
     @server.command(SUBMIT)
@@ -360,9 +356,7 @@ def task_lenses(state: JobsState, entry: Entry, uri: str) -> list[types.CodeLens
 
 def _add_task_lenses(server: LanguageServer, store: Store, state: JobsState) -> None:
     """Each task's last run status, as a lens above its pragma."""
-    from proactive_lsp.server.outline import LENS_PROVIDERS
-
-    LENS_PROVIDERS.append(lambda entry, uri: task_lenses(state, entry, uri))
+    store.lens_providers.append(lambda entry, uri: task_lenses(state, entry, uri))
 
 
 # -- results and outputs ------------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
@@ -17,10 +15,6 @@ _KINDS = {
     "task": types.SymbolKind.Function,
     "control": types.SymbolKind.Namespace,
 }
-# Commands a document lens offers, added by the features that implement them.
-DOCUMENT_COMMANDS: list[tuple[str, str]] = []
-# More lenses from other features (e.g. each task's last run status): (entry, uri) → lenses.
-LENS_PROVIDERS: list[Callable[[Entry, str], list[types.CodeLens]]] = []
 
 
 def register(server: LanguageServer, store: Store) -> None:
@@ -111,7 +105,7 @@ def register(server: LanguageServer, store: Store) -> None:
             top = types.Range(
                 start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)
             )
-            for title, command in DOCUMENT_COMMANDS:
+            for title, command in store.document_commands:
                 found.append(
                     types.CodeLens(
                         range=top,
@@ -120,6 +114,6 @@ def register(server: LanguageServer, store: Store) -> None:
                         ),
                     )
                 )
-        for provider in LENS_PROVIDERS:
+        for provider in store.lens_providers:
             found.extend(provider(entry, params.text_document.uri))
         return found

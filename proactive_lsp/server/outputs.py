@@ -17,7 +17,6 @@ from pygls.lsp.server import LanguageServer
 
 from proactive_lsp.analysis import Analysis
 from proactive_lsp.diagnostics import Severity
-from proactive_lsp.server import actions, outline
 from proactive_lsp.server.store import Entry, Store
 
 T = TypeVar("T")
@@ -174,8 +173,8 @@ def register(server: LanguageServer, store: Store) -> None:
         )
         return result
 
-    outline.DOCUMENT_COMMANDS.extend([("Export XML", EXPORT_XML), ("Draw", WRITE_PICTURE)])
-    actions.SOURCE_COMMANDS.extend(
+    store.document_commands.extend([("Export XML", EXPORT_XML), ("Draw", WRITE_PICTURE)])
+    store.source_commands.extend(
         [
             ("ProActive: export the job XML", EXPORT_XML),
             ("ProActive: draw the workflow (PNG next to the document)", WRITE_PICTURE),

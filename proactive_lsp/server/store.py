@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lsprotocol import types
@@ -26,6 +27,11 @@ class Store:
     cache: CellCache = field(default_factory=CellCache)
     entries: dict[str, Entry] = field(default_factory=dict)
     published: dict[str, list[types.Diagnostic]] = field(default_factory=dict)
+    # What feature modules add to the others': the document lenses' commands (title, command
+    # id), the source actions offered on pragma lines, and more lenses (e.g. task run status).
+    document_commands: list[tuple[str, str]] = field(default_factory=list)
+    source_commands: list[tuple[str, str]] = field(default_factory=list)
+    lens_providers: list[Callable[[Entry, str], list[types.CodeLens]]] = field(default_factory=list)
 
     def refresh_notebook(self, workspace: Workspace, notebook_uri: str) -> Entry | None:
         before = self.entries.get(notebook_uri)
