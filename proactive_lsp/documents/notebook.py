@@ -25,21 +25,36 @@ def notebook_from_cells(
 def read_notebook_text(text: str, path: Path | None = None) -> SourceDocument:
     """Read a stored notebook; markdown and raw cells are skipped but keep their index."""
     notebook = _parse(text)
+    cells = notebook.get("cells")
+    if not isinstance(cells, list):
+        raise DocumentError("not a readable notebook: no list of cells")
     texts: list[str] = []
     indices: list[int] = []
-    for index, cell in enumerate(notebook.get("cells", [])):
+    for index, cell in enumerate(cells):
+        if not isinstance(cell, dict):
+            raise DocumentError(f"not a readable notebook: cell {index} is not an object")
         if cell.get("cell_type") != "code":
             continue
-        source = cell.get("source", "")
-        if not isinstance(source, str):
-            raise DocumentError(f"cell {index}: `source` is not text")
-        texts.append(source)
+        texts.append(_source(cell.get("source", ""), index))
         indices.append(index)
     return notebook_from_cells(texts, path, indices)
 
 
 def _parse(text: str) -> Any:
-    # Imported here: nbformat costs ~0.1 s and only notebooks on disk need it.
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DocumentError(
+            f"not a notebook: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
+    if isinstance(data, dict) and data.get("nbformat") == 4:
+        # The current format is read as it is: nbformat (and the JSON-schema stack it imports,
+        # up to a second at start-up) is needed only to upgrade older notebooks.
+        return data
+    return _upgrade(text)
+
+
+def _upgrade(text: str) -> Any:
     import nbformat
 
     try:
@@ -47,18 +62,17 @@ def _parse(text: str) -> Any:
             # nbformat warns about schema problems (missing ids...) that do not stop a kernel.
             warnings.simplefilter("ignore")
             return nbformat.reads(text, as_version=4)
-    except nbformat.reader.NotJSONError:
-        raise DocumentError(f"not a notebook: invalid JSON{_json_error_at(text)}") from None
     except Exception as error:  # any reader failure is a message for the user, not a crash
         raise DocumentError(f"not a readable notebook: {error}") from None
 
 
-def _json_error_at(text: str) -> str:
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as error:
-        return f" at line {error.lineno} column {error.colno}: {error.msg}"
-    return ""
+def _source(source: Any, index: int) -> str:
+    """A cell's source: a string, or the list of lines nbformat writes."""
+    if isinstance(source, str):
+        return source
+    if isinstance(source, list) and all(isinstance(part, str) for part in source):
+        return "".join(source)
+    raise DocumentError(f"cell {index}: `source` is not text")
 
 
 def _notebook_name(path: Path | None) -> str | None:
