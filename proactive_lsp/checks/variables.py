@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import ast
-import functools
-from collections.abc import Iterator
-
 from proactive_lsp.checks.codes import make
 from proactive_lsp.diagnostics import Diagnostic, Fix
 from proactive_lsp.model.kernel import add_to_list
+from proactive_lsp.model.python_code import python_facts
 from proactive_lsp.model.task import Task, TaskKind
 from proactive_lsp.model.workflow import Workflow
 from proactive_lsp.text import Range
@@ -116,11 +113,12 @@ def check_used_not_imported(task: Task, exporters: dict[str, list[Task]]) -> lis
     """
     if not exporters or not task.is_python or task.path is not None or len(task.body_cells) != 1:
         return []
-    used = _names_read_by(task.body)
+    facts = python_facts(task.body)
+    used = facts.read
     if not used:
         return []
-    bound = _names_bound_by(task.body) or frozenset()
-    prefix = _names_bound_by(task.import_prefix) or frozenset() if task.import_prefix else frozenset()
+    bound = facts.bound
+    prefix = python_facts(task.import_prefix).bound if task.import_prefix else frozenset()
     imported = {ref.name for ref in task.imports}
     found: list[Diagnostic] = []
     body_line = 0 if task.pragma == "" else 1  # a plain cell's body starts on its first line
@@ -147,22 +145,6 @@ def check_used_not_imported(task: Task, exporters: dict[str, list[Task]]) -> lis
 def _add_import(task: Task, name: str) -> Fix | None:
     edit = add_to_list(task, "import", task.imports, name)
     return None if edit is None else Fix(f"Import '{name}'", (edit,), preferred=True)
-
-
-@functools.lru_cache(maxsize=32768)
-def _names_read_by(body: str) -> dict[str, tuple[int, int]]:
-    """The first place (1-based line, column) each name is read, for a body that parses."""
-    try:
-        tree = ast.parse(body)
-    except (SyntaxError, ValueError, RecursionError):
-        return {}
-    first: dict[str, tuple[int, int]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            place = (node.lineno, node.col_offset)
-            if node.id not in first or place < first[node.id]:
-                first[node.id] = place
-    return first
 
 
 def _reaches(workflow: Workflow, start: str, exporters: set[str]) -> bool:
@@ -195,27 +177,5 @@ def _add_dependency(task: Task, parent: str) -> Fix | None:
 
 
 def _assigned_names(task: Task) -> frozenset[str] | None:
-    return _names_bound_by(task.body)
-
-
-@functools.lru_cache(maxsize=32768)
-def _names_bound_by(body: str) -> frozenset[str] | None:
-    """Names a Python body binds, or None when it does not parse (cached: bodies rarely change)."""
-    try:
-        tree = ast.parse(body)
-    except (SyntaxError, ValueError, RecursionError):
-        return None
-    return frozenset(_bound(tree))
-
-
-def _bound(tree: ast.AST) -> Iterator[str]:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            yield node.id
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            yield node.name
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                yield (alias.asname or alias.name).split(".")[0]
-        elif isinstance(node, ast.Global):
-            yield from node.names
+    facts = python_facts(task.body)
+    return None if facts.problem is not None else facts.bound

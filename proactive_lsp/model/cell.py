@@ -6,9 +6,7 @@ cached per cell text: a keystroke re-reads one cell.
 
 from __future__ import annotations
 
-import ast
 import re
-import warnings
 from dataclasses import dataclass
 
 from proactive_lsp.checks.codes import make
@@ -17,6 +15,7 @@ from proactive_lsp.documents.cells import SourceKind
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.language.spec import Body
 from proactive_lsp.language.validate import validate_pragma
+from proactive_lsp.model.python_code import python_facts
 from proactive_lsp.syntax.parse import parse_pragma_line
 from proactive_lsp.syntax.tree import Pragma
 from proactive_lsp.text import Position, Range
@@ -137,36 +136,27 @@ def _body_range(body: str) -> Range:
 
 
 def _python_syntax(code: str, first_line: int, *, explicit: bool) -> list[Diagnostic]:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # SyntaxWarning for odd escapes is not our business
-            ast.parse(code)
-    except SyntaxError as error:
-        lines = code.split("\n")
-        # Python also breaks lines at a lone `\r`; the editor may not: clamp into the cell.
-        relative = min(max((error.lineno or 1) - 1, 0), len(lines) - 1)
-        line = first_line + relative
-        source_line = lines[relative]
-        column = min(max((error.offset or 1) - 1, 0), len(source_line))
-        end = len(source_line) if column >= len(source_line) else column + 1
-        when = (
-            "the kernel refuses the cell (language=Python)"
-            if explicit
-            else "the task will fail when ProActive runs it"
+    problem = python_facts(code).problem
+    if problem is None:
+        return []
+    if not problem.compiles:
+        return [make("PA207", problem.message, Range.on_line(first_line, 0, 0))]
+    lines = code.split("\n")
+    # Python also breaks lines at a lone `\r`; the editor may not: clamp into the cell.
+    relative = min(max(problem.line - 1, 0), len(lines) - 1)
+    line = first_line + relative
+    source_line = lines[relative]
+    column = min(max(problem.offset - 1, 0), len(source_line))
+    end = len(source_line) if column >= len(source_line) else column + 1
+    when = (
+        "the kernel refuses the cell (language=Python)"
+        if explicit
+        else "the task will fail when ProActive runs it"
+    )
+    return [
+        make(
+            "PA207",
+            f"Python syntax error: {problem.message}; {when}",
+            Range.on_line(line, column, end),
         )
-        return [
-            make(
-                "PA207",
-                f"Python syntax error: {error.msg}; {when}",
-                Range.on_line(line, column, end),
-            )
-        ]
-    except (ValueError, RecursionError, MemoryError) as error:  # null bytes, absurd nesting
-        return [
-            make(
-                "PA207",
-                f"Python cannot compile this code: {error}",
-                Range.on_line(first_line, 0, 0),
-            )
-        ]
-    return []
+    ]
