@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from proactive_lsp.checks.codes import make
 from proactive_lsp.diagnostics import Diagnostic, Fix
-from proactive_lsp.model.kernel import add_to_list
+from proactive_lsp.model.edits import add_to_list
 from proactive_lsp.model.python_code import python_facts
 from proactive_lsp.model.task import Task, TaskKind
 from proactive_lsp.model.workflow import Workflow

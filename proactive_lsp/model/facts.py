@@ -73,8 +73,8 @@ def _read(pragma: Pragma, cell: int) -> PragmaFacts:
             )
             for w in deps
         ),
-        generic_info=_pairs(pragma, "generic_info"),
-        variables=_pairs(pragma, "variables"),
+        generic_info=pairs_of(pragma, "generic_info"),
+        variables=pairs_of(pragma, "variables"),
         exports=exports,
         imports=imports,
         occurrences=occurrences,
@@ -90,7 +90,7 @@ def _read(pragma: Pragma, cell: int) -> PragmaFacts:
     )
 
 
-def _pairs(pragma: Pragma, key: str) -> tuple[tuple[str, str], ...]:
+def pairs_of(pragma: Pragma, key: str) -> tuple[tuple[str, str], ...]:
     param = pragma.param(key)
     if param is None:
         return ()

@@ -9,8 +9,10 @@ from pathlib import Path
 from proactive_lsp.checks.codes import make
 from proactive_lsp.diagnostics import Diagnostic, Edit, Fix, Location, Related
 from proactive_lsp.model.controls import ControlState
+from proactive_lsp.model.edits import closest, export_from
 from proactive_lsp.model.facts import facts_of
-from proactive_lsp.model.task import FlowKind, FlowScript, Ref, Task, TaskKind
+from proactive_lsp.model.replicate import straight_replicate
+from proactive_lsp.model.task import Ref, Task, TaskKind
 from proactive_lsp.model.workflow import (
     Connection,
     ControlBlock,
@@ -144,7 +146,7 @@ class KernelState:
                     "cell exports it (the kernel refuses this cell)",
                     item.range,
                     fixes=tuple(
-                        fix for task in upstream[:3] if (fix := _export_from(task, item.text))
+                        fix for task in upstream[:3] if (fix := export_from(task, item.text))
                     ),
                 ),
             )
@@ -244,7 +246,7 @@ class KernelState:
         known = list(self.tasks)
         fixes = tuple(
             Fix(f"Change to '{c}'", (Edit(word.range, c),), preferred=i == 0)
-            for i, c in enumerate(_closest(word.text, known))
+            for i, c in enumerate(closest(word.text, known))
         )
         self.report(cell, make(
             "PA301",
@@ -268,20 +270,7 @@ class KernelState:
         )),)
 
     def _straight_replicate(self, task: Task, cell: int, runs: Ref) -> None:
-        task.runs = runs
-        parents = [self.tasks[d.name] for d in task.deps if d.name in self.tasks]
-        if len(parents) != 1 or parents[0].deps:
-            self.report(cell, make(
-                "PA404",
-                f"The task '{task.name}' can't be replicated: `runs=` needs exactly one dependency "
-                "on a task that has no dependencies itself (the task is still created)",
-                runs.range,
-            ))
-            return
-        parent = parents[0]
-        parent.flow_block = "start"
-        parent.flow_script = FlowScript(FlowKind.REPLICATE, f"runs={runs.name}", cell, runs.range)
-        self.replicated[task.name] = runs
+        straight_replicate(self, task, cell, runs)
 
     # -- other state changes -----------------------------------------------------------------
 
@@ -293,7 +282,7 @@ class KernelState:
         )
         fixes = tuple(
             Fix(f"Change to '{c}'", (Edit(where, c),), preferred=i == 0)
-            for i, c in enumerate(_closest(name, list(self.tasks)))
+            for i, c in enumerate(closest(name, list(self.tasks)))
         )
         self.report(cell, make("PA306", wording, where, fixes=fixes))
         return False
@@ -343,51 +332,6 @@ class KernelState:
         # As the kernel extracts them: the last of a duplicated key wins.
         return runtime_env_script({p.key.text: p.value.text for p in pragma.params})
 
-    def finish_replicates(self) -> None:
-        """The checks and the DefaultMerge the kernel adds at submit (§3.5)."""
-        for name, runs in list(self.replicated.items()):
-            task = self.tasks.get(name)
-            if task is None:
-                continue
-            parents = [self.tasks[d.name] for d in task.deps if d.name in self.tasks]
-            children = [t for t in self.tasks.values() if any(d.name == name for d in t.deps)]
-            if len(parents) != 1 or parents[0].deps:
-                self.report(runs.cell, make(
-                    "PA404",
-                    f"The replicated task '{name}' should not have more than one parent task "
-                    "(it needs exactly one, which has no dependencies)",
-                    runs.range,
-                ))
-            elif not children:
-                merge = self.unique_name("DefaultMerge")
-                self.tasks[merge] = Task(
-                    name=merge, kind=TaskKind.DEFAULT_MERGE, pragma="", cell=runs.cell,
-                    name_range=runs.range, name_is_default=True, defined_in=[runs.cell],
-                    deps=[Ref(name, runs.cell, runs.range)], flow_block="end",
-                    # Created through the task pipeline at submit: Python `#%import` prefix and
-                    # the job defaults as they are then (§3.2).
-                    import_prefix=self.imports.get("Python", ""),
-                    selection_script=self.job.selection_script, fork_env=self.job.fork_env,
-                )
-                self.tasks_count += 1
-                self.report(runs.cell, make(
-                    "PA405",
-                    f"'{name}' is replicated but nothing depends on it: at submit the kernel adds "
-                    f"an empty task '{merge}' to close the REPLICATE control",
-                    runs.range,
-                ))
-                self.hints.append(Hint(runs.cell, runs.range, f" → {merge}",
-                                       "default merge task added by the kernel at submit"))
-            elif len(children) != 1 or len(children[0].deps) != 1:
-                self.report(runs.cell, make(
-                    "PA404",
-                    f"The replicated task '{name}' should not have more than one child task "
-                    "(at most one, which depends only on it)",
-                    runs.range,
-                ))
-            else:
-                children[0].flow_block = "end"
-
     def workflow(self) -> Workflow:
         return Workflow(
             tasks=self.tasks,
@@ -399,34 +343,3 @@ class KernelState:
             connections=self.connections,
             document_name=self.document_name,
         )
-
-
-def _export_from(task: Task, variable: str) -> Fix | None:
-    """Add `variable` to the `export` list of an upstream task's pragma."""
-    edit = add_to_list(task, "export", task.exports, variable)
-    return None if edit is None else Fix(f"Export '{variable}' from '{task.name}'", (edit,))
-
-
-def add_to_list(task: Task, key: str, items: list[Ref], name: str) -> Edit | None:
-    """The edit that appends `name` to the task's `key=[...]` list, or adds the parameter."""
-    if items:
-        end = items[-1].range.end
-        return Edit(Range(end, end), f", {name}", cell=items[-1].cell)
-    if task.params_end is None:
-        return None
-    end = task.params_end
-    separator = "" if task.params_empty else ", "
-    return Edit(Range(end, end), f"{separator}{key}=[{name}]", cell=task.cell)
-
-
-def _pairs(pragma: Pragma, key: str) -> list[tuple[str, str]]:
-    param = pragma.param(key)
-    if param is None:
-        return []
-    return [(pair.key.text, pair.value.text) for pair in param.value.pairs]
-
-
-def _closest(name: str, candidates: list[str]) -> list[str]:
-    import difflib
-
-    return difflib.get_close_matches(name, candidates, n=3, cutoff=0.6)

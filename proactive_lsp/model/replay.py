@@ -14,7 +14,9 @@ from proactive_lsp.checks.codes import make
 from proactive_lsp.documents.cells import SourceDocument, SourceKind
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.model.cell import CellSyntax
+from proactive_lsp.model.facts import pairs_of
 from proactive_lsp.model.kernel import KernelState
+from proactive_lsp.model.replicate import finish_replicates
 from proactive_lsp.model.task import Script, TaskKind
 from proactive_lsp.model.workflow import Connection, Hint, Role, Symbol, Workflow
 from proactive_lsp.syntax.tree import Pragma
@@ -40,7 +42,7 @@ def replay(document: SourceDocument, cells: Sequence[CellSyntax]) -> Workflow:
         elif not cell.rejected:
             _pragma_cell(state, index, cell, cell.pragma)
     state.controls_state.finish(state)
-    state.finish_replicates()
+    finish_replicates(state)
     return state.workflow()
 
 
@@ -225,16 +227,9 @@ def _job(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> No
         return
     state.name_job(index, param.value.text, param.value.range)
     if not state.job_up_to_date:
-        state.job.generic_info = [
-            (p.key.text, p.value.text) for p in _pairs(pragma, "generic_info")
-        ]
-        state.job.variables = [(p.key.text, p.value.text) for p in _pairs(pragma, "variables")]
+        state.job.generic_info = list(pairs_of(pragma, "generic_info"))
+        state.job.variables = list(pairs_of(pragma, "variables"))
     state.job_up_to_date = True
-
-
-def _pairs(pragma: Pragma, key: str) -> tuple:  # type: ignore[type-arg]
-    param = pragma.param(key)
-    return () if param is None else param.value.pairs
 
 
 def _submit_job(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
