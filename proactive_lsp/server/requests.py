@@ -40,8 +40,5 @@ def resolve(store: Store, workspace: Workspace, uri: str, position: types.Positi
 
 def cells_of(entry: Entry, uri: str) -> list[int]:
     """The analysis cells shown in this URI (one for a notebook cell, all for a file)."""
-    return [
-        i
-        for i, t in enumerate(entry.view.targets)
-        if t.uri == uri and i < len(entry.analysis.cells)
-    ]
+    count = len(entry.analysis.cells)
+    return [i for i in entry.view.targets_of(uri) if i < count]
