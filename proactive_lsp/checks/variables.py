@@ -33,9 +33,12 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
             )
         if not task.imports:
             continue
+        parents = {d.name for d in task.deps}
         for ref in task.imports:
             sources = exporters.get(ref.name, [])
-            if not sources or _reaches(workflow, task.name, {s.name for s in sources}):
+            if not sources or any(s.name in parents for s in sources):
+                continue  # no exporter at all (PA501), or a direct parent exports it
+            if _reaches(workflow, task.name, {s.name for s in sources}):
                 continue
             # A control task's dependencies carry the control's structure (a replicated task
             # must have one parent): adding one there would trade this error for another.
@@ -56,8 +59,10 @@ def check_variables(workflow: Workflow) -> list[Diagnostic]:
             )
 
     for task in workflow.tasks.values():
-        found.extend(check_exports_assigned(task))
-        found.extend(check_used_not_imported(task, exporters))
+        if task.exports:
+            found.extend(check_exports_assigned(task))
+        if task.body:
+            found.extend(check_used_not_imported(task, exporters))
         for ref in task.exports:
             if ref.name not in imported:
                 found.append(
@@ -114,18 +119,21 @@ def check_used_not_imported(task: Task, exporters: dict[str, list[Task]]) -> lis
     if not exporters or not task.is_python or task.path is not None or len(task.body_cells) != 1:
         return []
     facts = python_facts(task.body)
-    used = facts.read
-    if not used:
+    # Runs for every task on every keystroke: narrow to exported names first (usually none left).
+    suspects = facts.read.keys() & exporters.keys()
+    suspects -= facts.bound
+    suspects.difference_update(ref.name for ref in task.imports)
+    if suspects and task.import_prefix:
+        suspects -= python_facts(task.import_prefix).bound
+    if not suspects:
         return []
-    bound = facts.bound
-    prefix = python_facts(task.import_prefix).bound if task.import_prefix else frozenset()
-    imported = {ref.name for ref in task.imports}
     found: list[Diagnostic] = []
     body_line = 0 if task.pragma == "" else 1  # a plain cell's body starts on its first line
     lines = task.body.split("\n")
-    for name, (line, offset) in used.items():
+    for name in sorted(suspects, key=facts.read.__getitem__):
+        line, offset = facts.read[name]
         sources = [t for t in exporters.get(name, ()) if t.name != task.name]
-        if not sources or name in bound or name in imported or name in prefix:
+        if not sources:
             continue
         # ast counts columns in UTF-8 bytes; ranges count code points.
         column = len(lines[line - 1].encode("utf-8")[:offset].decode("utf-8", "ignore"))
