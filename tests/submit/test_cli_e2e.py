@@ -49,6 +49,13 @@ def cli(
     )
 
 
+def submit(
+    url: str, path: Path, *extra: str, login: str = "admin", password: str | None = "admin"
+) -> subprocess.CompletedProcess[str]:
+    """`proactive-lsp submit PATH --url URL --login LOGIN [extra...]` with the password in the env."""
+    return cli("submit", str(path), "--url", url, "--login", login, *extra, password=password)
+
+
 def free_port() -> int:
     import socket
 
@@ -63,17 +70,7 @@ def test_submit_wait_results_outputs_and_jobs(
     tmp_path: Path,
 ) -> None:
     standin = scheduler_factory(Behaviour(polls_until_finished=2, validate=proactive_validate))
-    done = cli(
-        "submit",
-        str(flow(tmp_path)),
-        "--url",
-        standin.base_url,
-        "--login",
-        "admin",
-        "--wait",
-        "--poll",
-        "0.05",
-    )
+    done = submit(standin.base_url, flow(tmp_path), "--wait", "--poll", "0.05")
 
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
@@ -101,15 +98,7 @@ def test_submit_wait_results_outputs_and_jobs(
 
 
 def test_wrong_password(scheduler: StandinScheduler, tmp_path: Path) -> None:
-    done = cli(
-        "submit",
-        str(flow(tmp_path)),
-        "--url",
-        scheduler.base_url,
-        "--login",
-        "admin",
-        password="not-the-password",
-    )
+    done = submit(scheduler.base_url, flow(tmp_path), password="not-the-password")
     assert done.returncode == 2
     assert "the scheduler refused the login: Authentication failed" in done.stderr
     assert "not-the-password" not in done.stderr + done.stdout
@@ -117,15 +106,7 @@ def test_wrong_password(scheduler: StandinScheduler, tmp_path: Path) -> None:
 
 
 def test_no_password_is_never_guessed(scheduler: StandinScheduler, tmp_path: Path) -> None:
-    done = cli(
-        "submit",
-        str(flow(tmp_path)),
-        "--url",
-        scheduler.base_url,
-        "--login",
-        "admin",
-        password=None,
-    )
+    done = submit(scheduler.base_url, flow(tmp_path), password=None)
     assert done.returncode == 2
     assert "password needed for admin on" in done.stderr
     assert scheduler.seen.paths() == []
@@ -144,7 +125,7 @@ def test_https_to_a_plain_http_server_is_a_tls_problem(
     scheduler: StandinScheduler, tmp_path: Path
 ) -> None:
     url = scheduler.base_url.replace("http://", "https://")
-    done = cli("submit", str(flow(tmp_path)), "--url", url, "--login", "admin")
+    done = submit(url, flow(tmp_path))
     assert done.returncode == 2
     assert "TLS problem: Unsupported or unrecognized SSL message" in done.stderr
 
@@ -153,7 +134,7 @@ def test_https_to_a_plain_http_server_is_a_tls_problem(
 def test_rejected_job_shows_the_scheduler_message(
     scheduler: StandinScheduler, tmp_path: Path
 ) -> None:
-    done = cli("submit", str(flow(tmp_path)), "--url", scheduler.base_url, "--login", "admin")
+    done = submit(scheduler.base_url, flow(tmp_path))
     assert done.returncode == 1
     assert f"not submitted: {POLICY}" in done.stderr
     assert scheduler.seen.rejected == [POLICY]
@@ -161,18 +142,8 @@ def test_rejected_job_shows_the_scheduler_message(
 
 @pytest.mark.standin(failing_tasks={"second"}, polls_until_finished=1)
 def test_job_failing_at_run_time(scheduler: StandinScheduler, tmp_path: Path) -> None:
-    done = cli(
-        "submit",
-        str(flow(tmp_path)),
-        "--url",
-        scheduler.base_url,
-        "--login",
-        "admin",
-        "--wait",
-        "--poll",
-        "0.05",
-        "--format",
-        "json",
+    done = submit(
+        scheduler.base_url, flow(tmp_path), "--wait", "--poll", "0.05", "--format", "json"
     )
     assert done.returncode == 1, done.stderr
     summary = json.loads(done.stdout)
@@ -186,7 +157,7 @@ def test_workflow_with_errors_is_never_submitted(
     scheduler: StandinScheduler, tmp_path: Path
 ) -> None:
     broken = flow(tmp_path, "#%task(name=a, dep=[nowhere])\nprint(1)\n")
-    done = cli("submit", str(broken), "--url", scheduler.base_url, "--login", "admin")
+    done = submit(scheduler.base_url, broken)
     assert done.returncode == 1
     assert "not submitted: the workflow has 1 error" in done.stderr
     assert "PA301" in done.stderr
@@ -263,16 +234,7 @@ def test_missing_java_is_said_clearly(scheduler: StandinScheduler, tmp_path: Pat
 def test_resource_options_are_checked_against_the_resource_manager(
     scheduler: StandinScheduler, tmp_path: Path
 ) -> None:
-    refused = cli(
-        "submit",
-        str(flow(tmp_path)),
-        "--url",
-        scheduler.base_url,
-        "--login",
-        "admin",
-        "--nodesource",
-        "cpu-pool",
-    )
+    refused = submit(scheduler.base_url, flow(tmp_path), "--nodesource", "cpu-pool")
     assert refused.returncode == 1
     assert "Invalid node source name!" in refused.stderr
     assert scheduler.jobs.all() == []
@@ -280,7 +242,7 @@ def test_resource_options_are_checked_against_the_resource_manager(
     accepted = flow(
         tmp_path, CHAIN + "\n#%submit_job(nodesource=gpu-pool, token=team-a)\n", "rm.py"
     )
-    done = cli("submit", str(accepted), "--url", scheduler.base_url, "--login", "admin")
+    done = submit(scheduler.base_url, accepted)
     assert done.returncode == 0, done.stderr
     (job,) = scheduler.jobs.all()
     assert b"NODESOURCENAME" in job.xml and b"gpu-pool" in job.xml
