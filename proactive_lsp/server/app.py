@@ -66,7 +66,10 @@ def create_server() -> ProActiveServer:
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def configuration(ls: ProActiveServer, params: types.DidChangeConfigurationParams) -> None:
+        severities = dict(store.settings.severity)
         store.settings.update(params.settings)
+        if store.settings.severity != severities:
+            store.published.clear()  # same diagnostics, other severities: publish them again
         for entry in list(store.entries.values()):
             ls.publisher.publish(entry)
 

@@ -10,6 +10,7 @@ from lsprotocol import types
 from pygls.workspace import Workspace
 
 from proactive_lsp.analysis import Analysis, CellCache, analyze
+from proactive_lsp.diagnostics import Diagnostic
 from proactive_lsp.server.convert import lsp_diagnostic
 from proactive_lsp.server.settings import Settings
 from proactive_lsp.server.views import View, notebook_view, text_view
@@ -26,7 +27,9 @@ class Store:
     settings: Settings = field(default_factory=Settings)
     cache: CellCache = field(default_factory=CellCache)
     entries: dict[str, Entry] = field(default_factory=dict)
-    published: dict[str, list[types.Diagnostic]] = field(default_factory=dict)
+    # What was last published for each URI, as core diagnostics with their cell's first line:
+    # comparing these is cheaper than converting every diagnostic on every keystroke.
+    published: dict[str, tuple[tuple[Diagnostic, int], ...]] = field(default_factory=dict)
     # What feature modules add to the others': the document lenses' commands (title, command
     # id), the source actions offered on pragma lines, and more lenses (e.g. task run status).
     document_commands: list[tuple[str, str]] = field(default_factory=list)
@@ -66,17 +69,31 @@ class Store:
             entry = self.refresh_text(workspace, uri)
         return entry
 
-    def diagnostics_by_uri(self, entry: Entry) -> dict[str, list[types.Diagnostic]]:
-        found: dict[str, list[types.Diagnostic]] = {uri: [] for uri in entry.view.uris}
-        settings = self.settings
+    def grouped(self, entry: Entry) -> dict[str, tuple[tuple[Diagnostic, int], ...]]:
+        """The diagnostics to show in each URI of the view (settings applied), unconverted."""
+        found: dict[str, list[tuple[Diagnostic, int]]] = {uri: [] for uri in entry.view.uris}
+        disabled = self.settings.disabled
+        targets = entry.view.targets
         for diagnostic in entry.analysis.diagnostics:
-            if diagnostic.code in settings.disabled or diagnostic.cell is None:
+            cell = diagnostic.cell
+            if cell is None or cell >= len(targets) or diagnostic.code in disabled:
                 continue
-            if diagnostic.cell >= len(entry.view.targets):
-                continue
-            severity = settings.severity.get(diagnostic.code, diagnostic.severity)
-            uri = entry.view.targets[diagnostic.cell].uri
-            found[uri].append(
-                lsp_diagnostic(entry.view, diagnostic, types.DiagnosticSeverity(int(severity)))
+            target = targets[cell]
+            found[target.uri].append((diagnostic, target.first_line))
+        return {uri: tuple(items) for uri, items in found.items()}
+
+    def to_lsp(
+        self, entry: Entry, items: tuple[tuple[Diagnostic, int], ...]
+    ) -> list[types.Diagnostic]:
+        overrides = self.settings.severity
+        return [
+            lsp_diagnostic(
+                entry.view,
+                diagnostic,
+                types.DiagnosticSeverity(int(overrides.get(diagnostic.code, diagnostic.severity))),
             )
-        return found
+            for diagnostic, _ in items
+        ]
+
+    def diagnostics_for(self, entry: Entry, uri: str) -> list[types.Diagnostic]:
+        return self.to_lsp(entry, self.grouped(entry).get(uri, ()))

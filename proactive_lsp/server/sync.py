@@ -29,25 +29,26 @@ class Publisher:
         self.refresh_support = False
 
     def publish(self, entry: Entry, edited: Iterable[str] = ()) -> None:
-        by_uri = self.store.diagnostics_by_uri(entry)
+        by_uri = self.store.grouped(entry)
+        published = self.store.published
         if self.pull:
-            if self.refresh_support and any(
-                self.store.published.get(uri) != items for uri, items in by_uri.items()
-            ):
-                self.store.published.update(by_uri)
+            changed = any(published.get(uri) != items for uri, items in by_uri.items())
+            published.update(by_uri)
+            if changed and self.refresh_support:
                 self.server.workspace_diagnostic_refresh(None)
-            else:
-                self.store.published.update(by_uri)
             return
         edited_set = set(edited)
         workspace = self.server.workspace
         for uri, items in by_uri.items():
-            if uri not in edited_set and self.store.published.get(uri) == items:
+            if uri not in edited_set and published.get(uri) == items:
                 continue
-            self.store.published[uri] = items
-            version = _version(workspace, uri)
+            published[uri] = items
             self.server.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version)
+                types.PublishDiagnosticsParams(
+                    uri=uri,
+                    diagnostics=self.store.to_lsp(entry, items),
+                    version=_version(workspace, uri),
+                )
             )
 
     def clear(self, uris: Iterable[str]) -> None:
@@ -146,5 +147,5 @@ def register_pull(server: LanguageServer, store: Store) -> None:
         entry = store.entry_for(ls.workspace, params.text_document.uri)
         if entry is None:
             return types.FullDocumentDiagnosticReport(items=[])
-        items = store.diagnostics_by_uri(entry).get(params.text_document.uri, [])
+        items = store.diagnostics_for(entry, params.text_document.uri)
         return types.FullDocumentDiagnosticReport(items=items)
