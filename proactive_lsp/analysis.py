@@ -25,9 +25,6 @@ class Analysis:
     def is_workflow(self) -> bool:
         return any(cell.is_pragma for cell in self.cells)
 
-    def diagnostics_of(self, cell: int) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.cell == cell]
-
 
 class CellCache:
     """Per-cell reads keyed by (kind, text): a keystroke re-reads one cell, not the notebook."""
@@ -146,8 +143,7 @@ def _body_edit(
     kept = [
         d
         for d in previous.diagnostics
-        if not (d.cell == index and d in stale)
-        and not (d.code in BODY_CODES and d.cell == index)
+        if not (d.cell == index and d in stale) and not (d.code in BODY_CODES and d.cell == index)
     ]
     kept.extend(copy_with(p, cell=index) for p in new.problems)
     kept.extend(body_checks(updated, [tasks[name] for name in names]))
@@ -157,5 +153,3 @@ def _body_edit(
 
 def _first_line(text: str) -> str:
     return text.split("\n", 1)[0]
-
-

@@ -12,13 +12,8 @@ from pathlib import Path
 
 from proactive_lsp.documents.cells import Cell, SourceDocument, SourceKind
 
-_MARKER = re.compile(r"#\s*%%")
 # Jupytext keeps markdown and raw cells as comments after a typed marker; they are not code.
 _NON_CODE_MARKER = re.compile(r"#\s*%%.*\[(markdown|md|raw)\]")
-
-
-def is_cell_marker(line: str) -> bool:
-    return _MARKER.match(line) is not None
 
 
 # Lines that start a cell: a percent marker, or a pragma (`#%` not followed by `%`).

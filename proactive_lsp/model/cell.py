@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 
 from proactive_lsp.checks.codes import make
-from proactive_lsp.diagnostics import Diagnostic, Edit, Fix, Severity
+from proactive_lsp.diagnostics import Diagnostic, Edit, Fix
 from proactive_lsp.documents.cells import SourceKind
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.language.spec import Body
-from proactive_lsp.language.validate import validate_pragma
+from proactive_lsp.language.validate import rejects, validate_pragma
 from proactive_lsp.model.python_code import python_facts
 from proactive_lsp.syntax.parse import parse_pragma_line
 from proactive_lsp.syntax.tree import Pragma
@@ -53,13 +53,15 @@ def read_cell(text: str, kind: SourceKind) -> CellSyntax:
         return CellSyntax(None, tuple(problems), False, False, text, 0)
 
     pragma, parse_problems = parse_pragma_line(lines[0], 0)
-    problems.extend(parse_problems)
-    if pragma.parsed:
-        problems.extend(validate_pragma(pragma))
+    line_problems = [*parse_problems, *(validate_pragma(pragma) if pragma.parsed else ())]
+    problems.extend(line_problems)
     body = "\n".join(lines[1:])
-    problems.extend(_body_problems(pragma, body))
-    rejected = any(p.severity is Severity.ERROR and p.code != "PA207" for p in problems) or any(
-        p.code == "PA207" and _language(pragma) == "Python" for p in problems
+    body_problems = _body_problems(pragma, body)
+    problems.extend(body_problems)
+    # The kernel refuses the cell for a bad pragma line, and for a Python syntax error only
+    # when the pragma says `language=Python` (it compiles the body then).
+    rejected = rejects(pragma, line_problems) or (
+        _language(pragma) == "Python" and any(p.code == "PA207" for p in body_problems)
     )
     return CellSyntax(pragma, tuple(problems), rejected, False, body, 1)
 

@@ -292,23 +292,28 @@ def _import_dot(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma
         parents = [source for source, target in edges if target == node]
         dropped = [p for p in parents if p not in state.tasks and p != node]
         task = state.create_task(
-            index, None, name=node, kind=TaskKind.IMPORTED, pragma_name="import_dot",
-            name_range=where, body="", default_deps=[p for p in parents if p in state.tasks],
+            index,
+            None,
+            name=node,
+            kind=TaskKind.IMPORTED,
+            pragma_name="import_dot",
+            name_range=where,
+            body="",
+            default_deps=[p for p in parents if p in state.tasks],
             name_written=False,
         )
         if task is not None:
             task.name_is_default = False
         for parent in dropped:
-            state.report(index, make(
-                "PA301",
-                f"Task '{parent}' does not exist when '{node}' is imported: the kernel's "
-                f"import_dot drops the edge {parent} -> {node} (its source comes later in the file)",
-                where,
-            ))
-
-
-def _unused(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:
-    """Pragmas with no effect on the workflow (help, draw_job, list_*, portals...)."""
+            state.report(
+                index,
+                make(
+                    "PA301",
+                    f"Task '{parent}' does not exist when '{node}' is imported: the kernel's "
+                    f"import_dot drops the edge {parent} -> {node} (its source comes later in the file)",
+                    where,
+                ),
+            )
 
 
 _HANDLERS = {
