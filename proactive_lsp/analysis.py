@@ -6,12 +6,16 @@ The server and the CLI both call :func:`analyze`; nothing else strings the layer
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from proactive_lsp.diagnostics import Diagnostic
 from proactive_lsp.documents.cells import SourceDocument, SourceKind
 from proactive_lsp.model.cell import CellSyntax, read_cell
 from proactive_lsp.model.workflow import Workflow
+
+if TYPE_CHECKING:
+    from proactive_lsp.model.replay import Checkpoint
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +24,8 @@ class Analysis:
     cells: tuple[CellSyntax, ...]
     workflow: Workflow
     diagnostics: tuple[Diagnostic, ...]  # every one with its cell, sorted by position
+    # The replay's state before the last edited cell, for the next edit (see _resumable).
+    checkpoint: Checkpoint | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_workflow(self) -> bool:
@@ -63,16 +69,23 @@ def analyze(
         reused = _body_edit(previous, document, cells)
         if reused is not None:
             return reused
-    return _full(document, cells)
+    return _full(document, cells, previous)
 
 
-def _full(document: SourceDocument, cells: tuple[CellSyntax, ...]) -> Analysis:
+def _full(
+    document: SourceDocument, cells: tuple[CellSyntax, ...], previous: Analysis | None = None
+) -> Analysis:
     from proactive_lsp.checks.files import CONFIG_NAME, check_files
     from proactive_lsp.checks.graph import check_cycles, check_flowchecker, check_names
     from proactive_lsp.checks.variables import check_variables
-    from proactive_lsp.model.replay import replay
+    from proactive_lsp.model.replay import names_defined_after, replay
 
-    workflow = replay(document, cells)
+    later_names = names_defined_after(cells)
+    edited = _first_change(previous, document, cells) if previous is not None else None
+    resume = _resumable(previous, document, edited, later_names) if previous is not None else None
+    workflow, checkpoint = replay(
+        document, cells, resume=resume, checkpoint_at=edited, later_names=later_names
+    )
     found: list[Diagnostic] = [
         replace(problem, cell=index)
         for index, cell in enumerate(cells)
@@ -88,7 +101,45 @@ def _full(document: SourceDocument, cells: tuple[CellSyntax, ...]) -> Analysis:
     if folder is not None and (folder / CONFIG_NAME).is_file():
         found = [d for d in found if d.code != "PA604"]  # the kernel connects at start-up
     found.sort(key=lambda d: (d.cell or 0, d.range.start, d.code))
-    return Analysis(document, cells, workflow, tuple(found))
+    return Analysis(document, cells, workflow, tuple(found), checkpoint)
+
+
+def _first_change(
+    previous: Analysis, document: SourceDocument, cells: tuple[CellSyntax, ...]
+) -> int | None:
+    """The first cell that differs from the previous analysis (None: a different document)."""
+    if previous.document.kind is not document.kind or previous.document.path != document.path:
+        return None
+    before = previous.cells
+    for index in range(min(len(before), len(cells))):
+        if before[index] is not cells[index]:
+            return index
+    return min(len(before), len(cells))
+
+
+def _resumable(
+    previous: Analysis,
+    document: SourceDocument,
+    edited: int | None,
+    later_names: dict[str, list[int]],
+) -> Checkpoint | None:
+    """The previous checkpoint, when replaying from it gives exactly the full replay's result.
+
+    The cells before it must be the same objects, and so must the task names defined from there
+    on: cells before the checkpoint look ahead at them (PA302, "defined in a later cell").
+    A `.py` file's PA302 fix carries the later cell's text, so there the look-ahead must not
+    reach past the checkpoint at all.
+    """
+    checkpoint = previous.checkpoint
+    if checkpoint is None or edited is None or checkpoint.index > edited:
+        return None
+    if later_names != checkpoint.later_names:
+        return None
+    if document.kind is SourceKind.PYTHON_FILE and any(
+        d.code == "PA302" for d in checkpoint.state.diagnostics
+    ):
+        return None
+    return checkpoint
 
 
 # Codes of the whole-workflow checks that read a task's body (recomputed for the edited task).
@@ -127,6 +178,7 @@ def _body_edit(
         or old.body_line != new.body_line
         or document.cells[index].first_line != previous.document.cells[index].first_line
         or (new.pragma is None and _first_line(old.body) != _first_line(new.body))
+        or not _body_is_task_code(new)
     ):
         return None  # a plain cell's first line is where the replay reports about it
     workflow = previous.workflow
@@ -148,7 +200,26 @@ def _body_edit(
     kept.extend(copy_with(p, cell=index) for p in new.problems)
     kept.extend(body_checks(updated, [tasks[name] for name in names]))
     kept.sort(key=lambda d: (d.cell or 0, d.range.start, d.code))
-    return Analysis(document, cells, updated, tuple(kept))
+    # The checkpoint holds the state before its cell: still right when the edit is at or after it.
+    checkpoint = previous.checkpoint
+    if checkpoint is not None and index < checkpoint.index:
+        checkpoint = None
+    return Analysis(document, cells, updated, tuple(kept), checkpoint)
+
+
+def _body_is_task_code(cell: CellSyntax) -> bool:
+    """Whether the body is a task's implementation (or ignored), and nothing else reads it.
+
+    Other bodies feed the model: flow scripts (`runs`, `condition`), pre/post/selection/fork
+    scripts and job defaults, and `#%import` code prepended to later tasks.
+    """
+    from proactive_lsp.language.pragmas import PRAGMAS
+    from proactive_lsp.language.spec import Body
+
+    if cell.pragma is None:
+        return True
+    spec = PRAGMAS.get(cell.pragma.name.text)
+    return spec is None or spec.creates_task or spec.body is Body.IGNORED
 
 
 def _first_line(text: str) -> str:

@@ -81,3 +81,63 @@ def test_python_file_edits() -> None:
     ):
         document = read_python_text(edited)
         same(analyze(document, cache, before), analyze(document, CellCache()))
+
+
+MORE_CELLS = [
+    *CELLS,
+    "#%delete_task(name=b)",
+    "#%start(name=st)",
+    "#%condition()\nloop = false;",
+    "#%loop(name=lp)",
+    "#%branch(name=br)",
+    "#%condition()\nbranch = 'if';",
+    "#%if(name=i1)",
+    "#%else(name=e1)",
+    "#%continuation(name=c1)",
+    "#%pre_script(name=a, language=Linux_Bash)\necho pre",
+    "#%job_selection_script(force=on)\nselected = True",
+    "#%import()\nimport os",
+    "#%task(name=r, dep=[a], runs=2)",
+    "#%task(name=a, dep=[c])",
+    "#%task\nanonymous = 1",
+]
+EDITS = st.sampled_from(["", "x", " ", ",", "b", "#%task(name=b)\n", "a", "dep=[a]", ")", "\n"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(MORE_CELLS), min_size=1, max_size=10),
+    st.lists(st.tuples(st.integers(0, 9), st.integers(0, 60), EDITS, st.booleans()), max_size=8),
+)
+def test_any_sequence_of_edits_gives_the_full_result(
+    cells: list[str], edits: list[tuple[int, int, str, bool]]
+) -> None:
+    """Keystrokes anywhere (pragma lines too), replaying from the checkpoint when it applies."""
+    cache = CellCache()
+    analysis = analyze(notebook_from_cells(cells), cache)
+    current = list(cells)
+    for which, at, text, delete in edits:
+        index = which % len(current)
+        cell = current[index]
+        cut = min(at, len(cell))
+        current[index] = cell[:cut] + cell[cut + 1 :] if delete else cell[:cut] + text + cell[cut:]
+        document = notebook_from_cells(current)
+        analysis = analyze(document, cache, analysis)
+        full = analyze(document, CellCache())
+        same(analysis, full)
+        assert analysis.workflow.tasks == full.workflow.tasks
+        assert analysis.workflow.hints == full.workflow.hints
+        assert analysis.workflow.occurrences == full.workflow.occurrences
+
+
+def test_a_second_keystroke_in_the_same_cell_replays_from_its_checkpoint() -> None:
+    cache = CellCache()
+    cells = [f"#%task(name=t{i}, dep=[t{i - 1}])" if i else "#%task(name=t0)" for i in range(6)]
+    first = analyze(notebook_from_cells(cells), cache)
+    cells[4] = "#%task(name=t4,  dep=[t3])"
+    second = analyze(notebook_from_cells(cells), cache, first)
+    assert second.checkpoint is not None and second.checkpoint.index == 4
+    cells[4] = "#%task(name=t4,   dep=[t3])"
+    third = analyze(notebook_from_cells(cells), cache, second)
+    assert third.checkpoint is second.checkpoint  # resumed from it, kept for the next one
+    assert third.workflow.tasks["t0"] is second.workflow.tasks["t0"]  # shared, not replayed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -59,6 +61,17 @@ class ControlState:
     branch_task: str | None = None
     open_cell: int = 0
     open_pragma: Pragma | None = None
+
+    def fork(self, controls: list[ControlBlock]) -> ControlState:
+        """A copy for a forked kernel state; the open block and script are changed in place
+        later, so they are copied (and the copy of the block replaces it in ``controls``)."""
+        block = self.block
+        if block is not None:
+            copied = ControlBlock(block.kind, list(block.cells), list(block.tasks), block.complete)
+            controls[:] = [copied if b is block else b for b in controls]
+            block = copied
+        script = copy.copy(self.saved_script) if self.saved_script is not None else None
+        return dataclasses.replace(self, block=block, saved_script=script)
 
     def allows(self, kernel: KernelState, cell: int, pragma: Pragma) -> bool:
         name = pragma.name.text
@@ -151,9 +164,10 @@ class ControlState:
         name = pragma.name.text
         target = kernel.last_task
         if name == "runs":
-            task = kernel.tasks.get(target or "")
-            if task is not None:
-                task.flow_script = FlowScript(FlowKind.REPLICATE, syntax.body, cell, pragma.name.range)
+            if target is not None and target in kernel.tasks:
+                kernel.own(target).flow_script = FlowScript(
+                    FlowKind.REPLICATE, syntax.body, cell, pragma.name.range
+                )
         elif self.state == "start":
             self.saved_script = FlowScript(FlowKind.LOOP, syntax.body, cell, pragma.name.range,
                                            target=target)
@@ -184,7 +198,7 @@ class ControlState:
 
     def _place_flow(self, kernel: KernelState, name: str, task_name: str) -> None:
         script = self.saved_script
-        task = kernel.tasks[task_name]
+        task = kernel.own(task_name)
         if name == "loop" and script is not None:
             task.flow_script = script
         elif name == "if" and script is not None:
@@ -193,9 +207,8 @@ class ControlState:
             script.target_else = task_name
         elif name == "continuation" and script is not None:
             script.target_continuation = task_name
-            branch = kernel.tasks.get(self.branch_task or "")
-            if branch is not None:
-                branch.flow_script = script
+            if self.branch_task is not None and self.branch_task in kernel.tasks:
+                kernel.own(self.branch_task).flow_script = script
 
     def finish(self, kernel: KernelState) -> None:
         if not self.state or self.open_pragma is None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import copy
+import dataclasses
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,8 +32,33 @@ from proactive_lsp.text import Position, Range
 _CONNECTION_FREE = ("connect", "help", "configure")
 
 
+_generations = itertools.count(1)
+
+
+def clone_task(task: Task, gen: int) -> Task:
+    """A copy that may be changed in place (its lists are copied; scripts are immutable)."""
+    return dataclasses.replace(
+        task,
+        deps=list(task.deps),
+        exports=list(task.exports),
+        imports=list(task.imports),
+        generic_info=list(task.generic_info),
+        variables=list(task.variables),
+        defined_in=list(task.defined_in),
+        body_cells=list(task.body_cells),
+        gen=gen,
+    )
+
+
 @dataclass
 class KernelState:
+    """The kernel's session state while the cells are replayed.
+
+    A state can be forked (a checkpoint before the edited cell, so the next keystroke replays
+    only from there). Tasks are then shared, copy-on-write: a task is changed in place only by
+    the state of its generation; any other state changes its own copy (:meth:`own`).
+    """
+
     document_name: str | None
     later_names: dict[str, list[int]]  # explicit task name → defining cells, in order
     tasks: dict[str, Task] = field(default_factory=dict)
@@ -55,6 +83,33 @@ class KernelState:
     cell_texts: list[str] = field(default_factory=list)
     movable_cells: bool = False  # True for .py text, where a cell can be moved by text edits
     document_folder: Path | None = None  # where `path=` files are read from
+    gen: int = field(default_factory=lambda: next(_generations))
+
+    def own(self, name: str) -> Task:
+        """The task to change in place: this state's own copy of it."""
+        task = self.tasks[name]
+        if task.gen != self.gen:
+            task = clone_task(task, self.gen)
+            self.tasks[name] = task
+        return task
+
+    def fork(self) -> KernelState:
+        """A copy of this state that evolves separately; both copy shared tasks on write."""
+        child = copy.copy(self)
+        child.gen, self.gen = next(_generations), next(_generations)
+        child.tasks = dict(self.tasks)
+        child.exported_vars = dict(self.exported_vars)
+        child.exported_count = dict(self.exported_count)
+        child.imports = dict(self.imports)
+        child.replicated = dict(self.replicated)
+        child.job = dataclasses.replace(self.job)
+        child.diagnostics = list(self.diagnostics)
+        child.occurrences = list(self.occurrences)
+        child.hints = list(self.hints)
+        child.connections = list(self.connections)
+        child.controls = list(self.controls)
+        child.controls_state = self.controls_state.fork(child.controls)
+        return child
 
     def report(self, cell: int, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(
@@ -95,7 +150,7 @@ class KernelState:
         name_written = name_written and bool(name)
         existing = self.tasks.get(name) if name else None
         if existing is not None:
-            task = existing
+            task = self.own(name)
             if not redefinition_reported:
                 self._report_redefinition(cell, task, name_range)
             self.forget_exports(name)
@@ -111,7 +166,7 @@ class KernelState:
                 kind = TaskKind.ANONYMOUS
             task = Task(name=name, kind=kind, pragma=pragma_name, cell=cell, name_range=name_range,
                         name_is_default=not name_written, defined_in=[cell],
-                        first_name_range=name_range)
+                        first_name_range=name_range, gen=self.gen)
             self.tasks[name] = task
             self.tasks_count += 1
         if name_written:
@@ -289,17 +344,18 @@ class KernelState:
 
     def delete_task(self, name: str) -> None:
         task = self.tasks.pop(name)
+        dependents = [t.name for t in self.tasks.values() if any(d.name == name for d in t.deps)]
         if name in self.replicated:
             del self.replicated[name]
             for ref in task.deps:
-                parent = self.tasks.get(ref.name)
-                if parent is not None:
+                if ref.name in self.tasks:
+                    parent = self.own(ref.name)
                     parent.flow_block, parent.flow_script = None, None
-            for child in self.tasks.values():
-                if any(d.name == name for d in child.deps):
-                    child.flow_block = None
-        for other in self.tasks.values():
-            other.deps = [d for d in other.deps if d.name != name]
+            for child in dependents:
+                self.own(child).flow_block = None
+        for other in dependents:
+            owned = self.own(other)
+            owned.deps = [d for d in owned.deps if d.name != name]
         self.forget_exports(name)
         if self.last_task == name:
             self.last_task = None

@@ -9,6 +9,7 @@ something other than what is written. Checks that need the finished workflow liv
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from proactive_lsp.checks.codes import make
 from proactive_lsp.documents.cells import SourceDocument, SourceKind
@@ -26,15 +27,47 @@ _RESULT_PRAGMAS = ("get_task_result", "print_task_output")
 _SCRIPT_PRAGMAS = ("pre_script", "post_script", "selection_script", "fork_env")
 
 
-def replay(document: SourceDocument, cells: Sequence[CellSyntax]) -> Workflow:
-    state = KernelState(
-        document_name=document.name,
-        later_names=_names_defined_after(cells),
-        cell_texts=[cell.text for cell in document.cells],
-        movable_cells=document.kind is SourceKind.PYTHON_FILE,
-        document_folder=document.folder,
-    )
-    for index, cell in enumerate(cells):
+@dataclass(frozen=True)
+class Checkpoint:
+    """The kernel's state just before cell ``index``, kept so that the next edit of that cell
+    (or a later one) replays from there. Never changed: each resume forks it."""
+
+    index: int
+    state: KernelState
+    later_names: dict[str, list[int]]
+
+
+def replay(
+    document: SourceDocument,
+    cells: Sequence[CellSyntax],
+    *,
+    resume: Checkpoint | None = None,
+    checkpoint_at: int | None = None,
+    later_names: dict[str, list[int]] | None = None,
+) -> tuple[Workflow, Checkpoint | None]:
+    """Replay the cells; from ``resume`` when given (its cells before must be unchanged), and
+    keep a checkpoint before cell ``checkpoint_at``."""
+    if later_names is None:
+        later_names = names_defined_after(cells)
+    if resume is not None:
+        state = resume.state.fork()
+        state.later_names = later_names
+        state.cell_texts = [cell.text for cell in document.cells]
+        start = resume.index
+    else:
+        state = KernelState(
+            document_name=document.name,
+            later_names=later_names,
+            cell_texts=[cell.text for cell in document.cells],
+            movable_cells=document.kind is SourceKind.PYTHON_FILE,
+            document_folder=document.folder,
+        )
+        start = 0
+    checkpoint = resume if resume is not None and resume.index == checkpoint_at else None
+    for index in range(start, len(cells)):
+        if index == checkpoint_at and checkpoint is None:
+            checkpoint = Checkpoint(index, state.fork(), later_names)
+        cell = cells[index]
         if cell.blank:
             continue
         if cell.pragma is None:
@@ -43,10 +76,10 @@ def replay(document: SourceDocument, cells: Sequence[CellSyntax]) -> Workflow:
             _pragma_cell(state, index, cell, cell.pragma)
     state.controls_state.finish(state)
     finish_replicates(state)
-    return state.workflow()
+    return state.workflow(), checkpoint
 
 
-def _names_defined_after(cells: Sequence[CellSyntax]) -> dict[str, list[int]]:
+def names_defined_after(cells: Sequence[CellSyntax]) -> dict[str, list[int]]:
     """Every explicit task name and the cells that define it, in order (for PA302)."""
     defined: dict[str, list[int]] = {}
     for index, cell in enumerate(cells):
@@ -63,7 +96,8 @@ def _names_defined_after(cells: Sequence[CellSyntax]) -> dict[str, list[int]]:
 def _plain_cell(state: KernelState, index: int, cell: CellSyntax) -> None:
     state.controls_state.plain_cell(state, index, cell)
     if state.multiblock:
-        target = state.tasks.get(state.last_task or "") if state.last_task_flag else None
+        owner = state.last_task if state.last_task_flag else None
+        target = state.own(owner) if owner is not None and owner in state.tasks else None
         if target is None:
             state.report(
                 index,
@@ -175,7 +209,7 @@ def _script(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) ->
     if not state.require_task(index, name, param.value.range, pragma.name.text):
         return
     state.occurrences_add(Symbol.TASK, Role.REFERENCE, name, index, param.value.range)
-    task = state.tasks[name]
+    task = state.own(name)
     kind = pragma.name.text
     default_language = "Jython" if kind in ("selection_script", "fork_env") else ""
     script = Script(
@@ -207,8 +241,8 @@ def _job_default(state: KernelState, index: int, cell: CellSyntax, pragma: Pragm
     slot = "selection_script" if kind == "job_selection_script" else "fork_env"
     setattr(state.job, slot, script)
     if pragma.value("force") == "on":
-        for task in state.tasks.values():
-            setattr(task, slot, script)
+        for name in list(state.tasks):
+            setattr(state.own(name), slot, script)
 
 
 def _import(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -> None:

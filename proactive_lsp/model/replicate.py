@@ -27,7 +27,7 @@ def straight_replicate(state: KernelState, task: Task, cell: int, runs: Ref) -> 
             ),
         )
         return
-    parent = parents[0]
+    parent = state.own(parents[0].name)
     parent.flow_block = "start"
     parent.flow_script = FlowScript(FlowKind.REPLICATE, f"runs={runs.name}", cell, runs.range)
     state.replicated[task.name] = runs
@@ -68,6 +68,7 @@ def finish_replicates(state: KernelState) -> None:
                 import_prefix=state.imports.get("Python", ""),
                 selection_script=state.job.selection_script,
                 fork_env=state.job.fork_env,
+                gen=state.gen,
             )
             state.tasks_count += 1
             state.report(
@@ -98,4 +99,4 @@ def finish_replicates(state: KernelState) -> None:
                 ),
             )
         else:
-            children[0].flow_block = "end"
+            state.own(children[0].name).flow_block = "end"

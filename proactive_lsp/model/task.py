@@ -67,6 +67,8 @@ class Task:
     # pragma has no parentheses (or there is no pragma): fixes that add a parameter use it.
     params_end: Position | None = None
     params_empty: bool = True  # `#%process()`: a new parameter needs no leading comma
+    # The replay state that may change this object in place (see KernelState.own).
+    gen: int = field(default=0, compare=False, repr=False)
     language: str | None = None  # explicit language; None means Python (cpython)
     deps: list[Ref] = field(default_factory=list)  # in the order the kernel adds them
     exports: list[Ref] = field(default_factory=list)
