@@ -13,7 +13,7 @@ from proactive_lsp.analysis import Analysis, CellCache, analyze
 from proactive_lsp.diagnostics import Diagnostic
 from proactive_lsp.server.convert import lsp_diagnostic
 from proactive_lsp.server.settings import Settings
-from proactive_lsp.server.views import View, notebook_view, text_view
+from proactive_lsp.server.views import View, notebook_view, text_view, with_edited_cells
 
 
 @dataclass
@@ -36,9 +36,16 @@ class Store:
     source_commands: list[tuple[str, str]] = field(default_factory=list)
     lens_providers: list[Callable[[Entry, str], list[types.CodeLens]]] = field(default_factory=list)
 
-    def refresh_notebook(self, workspace: Workspace, notebook_uri: str) -> Entry | None:
+    def refresh_notebook(
+        self, workspace: Workspace, notebook_uri: str, edited_only: set[str] | None = None
+    ) -> Entry | None:
+        """Re-read the notebook; ``edited_only``: only these cells' texts changed."""
         before = self.entries.get(notebook_uri)
-        view = notebook_view(workspace, notebook_uri, before.view if before is not None else None)
+        view = None
+        if before is not None and edited_only is not None:
+            view = with_edited_cells(before.view, workspace, edited_only)
+        if view is None:
+            view = notebook_view(workspace, notebook_uri, before.view if before else None)
         return None if view is None else self._analyze(view)
 
     def refresh_text(self, workspace: Workspace, uri: str) -> Entry:

@@ -105,10 +105,17 @@ def register(server: LanguageServer, store: Store, publisher: Publisher) -> None
     def notebook_change(ls: LanguageServer, params: types.DidChangeNotebookDocumentParams) -> None:
         uri = params.notebook_document.uri
         before = store.entries.get(uri)
-        entry = store.refresh_notebook(ls.workspace, uri)
+        edited = _edited_cells(params)
+        cells = params.change.cells
+        text_only = (
+            cells is not None
+            and cells.structure is None
+            and cells.data is None
+            and params.change.metadata is None
+        )
+        entry = store.refresh_notebook(ls.workspace, uri, edited if text_only else None)
         if entry is None:
             return
-        edited = _edited_cells(params)
         if before is not None:
             gone = set(before.view.uris) - set(entry.view.uris)
             publisher.clear(gone)

@@ -8,7 +8,9 @@ Each analysis cell maps to a (URI, first line) *target*; requests come back thro
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -34,7 +36,6 @@ class View:
     key: str  # the notebook URI or the text document URI
     source: SourceDocument
     targets: tuple[Target, ...]
-    versions: tuple[int | None, ...]  # what the analysis depends on
     uris: tuple[str, ...]  # every URI the view publishes to (one per cell for notebooks)
     encoding: str = "utf-16"  # the position encoding negotiated with the client
     # URI → the indices of its targets, built on the first request (requests must not scan
@@ -127,11 +128,12 @@ def notebook_view(
         return None
     texts: list[str] = []
     targets: list[Target] = []
-    versions: list[int | None] = [notebook.version]
     indices: list[int] = []
     known: dict[str, tuple[Target, str]] = {}
     if previous is not None:
-        known = {t.uri: (t, c.text) for t, c in zip(previous.targets, previous.source.cells, strict=True)}
+        known = {
+            t.uri: (t, c.text) for t, c in zip(previous.targets, previous.source.cells, strict=True)
+        }
     for position, cell in enumerate(notebook.cells):
         if cell.kind.value != 2:  # NotebookCellKind.Code
             continue
@@ -145,7 +147,6 @@ def notebook_view(
         text = document.source
         texts.append(text)
         indices.append(position)
-        versions.append(document.version)
         reuse = known.get(cell.document)
         if reuse is not None and reuse[1] is text:
             targets.append(reuse[0])  # the same text object: nothing to split again
@@ -153,12 +154,35 @@ def notebook_view(
             targets.append(Target(cell.document, 0, tuple(text.split("\n"))))
     source = notebook_from_cells(texts, path_of(notebook_uri), indices)
     uris = tuple(t.uri for t in targets)
-    return View(notebook_uri, source, tuple(targets), tuple(versions), uris, encoding_of(workspace))
+    return View(notebook_uri, source, tuple(targets), uris, encoding_of(workspace))
+
+
+def with_edited_cells(previous: View, workspace: Workspace, uris: Iterable[str]) -> View | None:
+    """The notebook view after text edits in these cells only (the common keystroke): the other
+    cells are taken over as they are. None when a cell is not in the view (re-read everything)."""
+    targets = list(previous.targets)
+    cells = list(previous.source.cells)
+    for uri in uris:
+        indices = previous.targets_of(uri)
+        document = workspace.text_documents.get(decoded(uri))
+        if len(indices) != 1 or document is None:
+            return None
+        index = indices[0]
+        text = document.source
+        targets[index] = Target(uri, 0, tuple(text.split("\n")))
+        cells[index] = dataclasses.replace(cells[index], text=text)
+    source = dataclasses.replace(previous.source, cells=tuple(cells))
+    # Same cells in the same order: the URI index still holds.
+    return dataclasses.replace(
+        previous, source=source, targets=tuple(targets), _by_uri=previous._by_uri
+    )
 
 
 def text_view(workspace: Workspace, uri: str) -> View:
     document = workspace.get_text_document(uri)
     source = read_python_text(document.source, path_of(uri))
     # The cells' texts are the document's lines (line breaks normalised), in order.
-    targets = tuple(Target(uri, cell.first_line, tuple(cell.text.split("\n"))) for cell in source.cells)
-    return View(uri, source, targets, (document.version,), (uri,), encoding_of(workspace))
+    targets = tuple(
+        Target(uri, cell.first_line, tuple(cell.text.split("\n"))) for cell in source.cells
+    )
+    return View(uri, source, targets, (uri,), encoding_of(workspace))
