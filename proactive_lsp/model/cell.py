@@ -33,6 +33,8 @@ class CellSyntax:
     blank: bool  # an empty cell is a no-op for the kernel
     body: str  # the text after the pragma line, or the whole plain cell
     body_line: int  # the cell line where the body starts
+    # The task name this cell defines explicitly (a task-creating pragma the kernel accepts).
+    defines: str | None = None
 
     @property
     def is_pragma(self) -> bool:
@@ -63,7 +65,9 @@ def read_cell(text: str, kind: SourceKind) -> CellSyntax:
     rejected = rejects(pragma, line_problems) or (
         _language(pragma) == "Python" and any(p.code == "PA207" for p in body_problems)
     )
-    return CellSyntax(pragma, tuple(problems), rejected, False, body, 1)
+    spec = PRAGMAS.get(pragma.name.text)
+    name = pragma.value("name") if spec is not None and spec.creates_task and not rejected else None
+    return CellSyntax(pragma, tuple(problems), rejected, False, body, 1, name or None)
 
 
 def _only_comments(lines: list[str]) -> bool:

@@ -83,13 +83,8 @@ def names_defined_after(cells: Sequence[CellSyntax]) -> dict[str, list[int]]:
     """Every explicit task name and the cells that define it, in order (for PA302)."""
     defined: dict[str, list[int]] = {}
     for index, cell in enumerate(cells):
-        pragma = cell.pragma
-        if pragma is None or cell.rejected:
-            continue
-        spec = PRAGMAS.get(pragma.name.text)
-        name = pragma.value("name")
-        if spec is not None and spec.creates_task and name:
-            defined.setdefault(name, []).append(index)
+        if cell.defines is not None:
+            defined.setdefault(cell.defines, []).append(index)
     return defined
 
 
