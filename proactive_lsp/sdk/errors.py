@@ -13,3 +13,12 @@ class SdkUnavailableError(SdkError):
 
 class ValidatorCrashedError(SdkError):
     """The validator JVM died or answered something that is not a verdict."""
+
+
+def java_message(e: Exception) -> str:
+    """The Java exception's own message when py4j carries one, else Python's text of it."""
+    java = getattr(e, "java_exception", None)
+    if java is not None:
+        message = java.getMessage()
+        return str(message) if message is not None else str(java.toString())
+    return str(e)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from proactive_lsp.model.workflow import Workflow
-from proactive_lsp.sdk.errors import SdkError
+from proactive_lsp.sdk.errors import SdkError, java_message
 from proactive_lsp.sdk.gateway import SdkGateway, sdk_stdout_to_stderr, shared_gateway
 from proactive_lsp.sdk.jobbuild import build_job
 
@@ -33,12 +33,4 @@ def export_xml(
         try:
             return str(sdk.exportJob2XML(job))
         except Py4JError as e:
-            raise SdkError(f"the SDK could not export the job: {_java_message(e)}") from e
-
-
-def _java_message(e: Exception) -> str:
-    java = getattr(e, "java_exception", None)
-    if java is not None:
-        message = java.getMessage()
-        return str(message) if message is not None else str(java.toString())
-    return str(e)
+            raise SdkError(f"the SDK could not export the job: {java_message(e)}") from e

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from proactive_lsp.sdk.errors import java_message
 from proactive_lsp.sdk.validator_process import ValidatorProcess, shared_validator
 from proactive_lsp.sdk.verdict import Verdict
 
@@ -30,12 +31,12 @@ def flowcheck_in_sdk_jvm(gateway: Any, job: Any) -> Verdict:
     try:
         java_job = gateway.buildJob(job)
     except Py4JJavaError as e:
-        return Verdict(None, False, "parse", _java_message(e), None)
+        return Verdict(None, False, "parse", java_message(e), None)
     checker = _java_class(gateway, _FLOW_CHECKER)
     try:
         error = checker.validate(java_job)
     except Py4JError as e:
-        return Verdict(None, False, "flow", _java_message(e), None)
+        return Verdict(None, False, "flow", java_message(e), None)
     if error is None:
         return Verdict(None, True)
     return Verdict(None, False, "flow", str(error.getMessage()), _optional(error.getTask()))
@@ -55,14 +56,6 @@ def _java_class(gateway: Any, dotted: str) -> Any:
     for part in dotted.split("."):
         node = getattr(node, part)
     return node
-
-
-def _java_message(e: Exception) -> str:
-    java = getattr(e, "java_exception", None)
-    if java is not None:
-        message = java.getMessage()
-        return str(message) if message is not None else str(java.toString())
-    return str(e)
 
 
 def _optional(value: object) -> str | None:
