@@ -20,7 +20,7 @@ SIZES = (10, 100, 1000, 5000)
 
 def phases(path: Path) -> dict[str, float]:
     from proactive_lsp.analysis import CellCache
-    from proactive_lsp.checks.files import check_files
+    from proactive_lsp.checks.files import check_files, config_file
     from proactive_lsp.checks.flowchecker import check_flow
     from proactive_lsp.checks.graph import check_cycles, check_names
     from proactive_lsp.checks.variables import check_variables
@@ -33,12 +33,12 @@ def phases(path: Path) -> dict[str, float]:
     cache = CellCache()
     cells = [cache.read(c.text, document.kind) for c in document.cells]
     t2 = time.perf_counter()
-    workflow = replay(document, cells)
+    workflow, _ = replay(document, cells)
     t3 = time.perf_counter()
     check_cycles(workflow)
     check_names(workflow)
     check_variables(workflow)
-    check_files(document, cells)
+    check_files(document, cells, config_file(document.folder))
     check_flow(workflow.tasks)
     t4 = time.perf_counter()
     # Memory in a second pass: tracing allocations slows everything down several times.

@@ -75,7 +75,7 @@ def analyze(
 def _full(
     document: SourceDocument, cells: tuple[CellSyntax, ...], previous: Analysis | None = None
 ) -> Analysis:
-    from proactive_lsp.checks.files import CONFIG_NAME, check_files
+    from proactive_lsp.checks.files import check_files, config_file
     from proactive_lsp.checks.graph import check_cycles, check_flowchecker, check_names
     from proactive_lsp.checks.variables import check_variables
     from proactive_lsp.model.replay import names_defined_after, replay
@@ -95,10 +95,10 @@ def _full(
     found.extend(check_cycles(workflow))
     found.extend(check_names(workflow))
     found.extend(check_variables(workflow))
-    found.extend(check_files(document, cells))
+    config = config_file(document.folder)
+    found.extend(check_files(document, cells, config))
     found.extend(check_flowchecker(workflow, found))
-    folder = document.folder
-    if folder is not None and (folder / CONFIG_NAME).is_file():
+    if config is not None:
         found = [d for d in found if d.code != "PA604"]  # the kernel connects at start-up
     found.sort(key=lambda d: (d.cell or 0, d.range.start, d.code))
     return Analysis(document, cells, workflow, tuple(found), checkpoint)

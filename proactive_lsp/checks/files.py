@@ -36,7 +36,18 @@ _FILE_PRAGMAS = {
 }
 
 
-def check_files(document: SourceDocument, cells: Sequence[CellSyntax]) -> list[Diagnostic]:
+def config_file(folder: Path | None) -> Path | None:
+    """The `proactive_config.ini` next to the document, if there is one."""
+    if folder is None:
+        return None
+    config = folder / CONFIG_NAME
+    return config if config.is_file() else None
+
+
+def check_files(
+    document: SourceDocument, cells: Sequence[CellSyntax], config: Path | None
+) -> list[Diagnostic]:
+    """``config``: the document's :func:`config_file`, looked up once per analysis."""
     found: list[Diagnostic] = []
     folder = document.folder
     for index, cell in enumerate(cells):
@@ -52,8 +63,8 @@ def check_files(document: SourceDocument, cells: Sequence[CellSyntax]) -> list[D
             found.append(make("PA601", message, path.value.range, cell=index))
         if name == "connect":
             found.extend(_connect_problems(document, index, pragma))
-    if folder is not None and (folder / CONFIG_NAME).is_file() and cells:
-        problem = config_problem(folder / CONFIG_NAME, needs_user=False)
+    if config is not None and cells:
+        problem = config_problem(config, needs_user=False)
         if problem is not None:
             found.append(
                 make(
