@@ -36,7 +36,6 @@ from proactive_lsp.submit.errors import (
     WorkflowHasErrors,
 )
 
-COMMANDS = ("submit", "results", "jobs")
 _JOB_FAULTS = (WorkflowHasErrors, JobRejected, InvalidOption)
 
 

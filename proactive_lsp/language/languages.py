@@ -26,7 +26,8 @@ LANGUAGES: dict[str, str] = {
 DEFAULT_TASK_LANGUAGE = "Python"
 DEFAULT_SCRIPT_LANGUAGE = "Jython"  # selection scripts and fork environments
 DEFAULT_FLOW_LANGUAGE = "Javascript"  # `runs` and `condition` bodies, not changeable
-DEFAULT_SELECTION_SCRIPT = "Groovy"  # the `selected = true` script every task gets
+DEFAULT_SELECTION_LANGUAGE = "Groovy"  # the `selected = true` script every task gets
+RUNTIME_ENV_LANGUAGE = "Groovy"  # the fork environment `#%runtime_env` generates
 
 # Names people type for the languages above, for the PA205 quick fix.
 ALIASES: dict[str, str] = {

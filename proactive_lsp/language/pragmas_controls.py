@@ -8,13 +8,14 @@ branch = branch, condition, if, else, continuation.
 from __future__ import annotations
 
 from proactive_lsp.language import params as p
+from proactive_lsp.language.languages import DEFAULT_FLOW_LANGUAGE
 from proactive_lsp.language.spec import Body, Control, Kind, ParamSpec, PragmaSpec
 
 _FLOW_LANGUAGE = ParamSpec(
     "language", Kind.TEXT,
     "Ignored: the flow script is always JavaScript. `language=Python` only makes the kernel "
     "check the body as Python.",
-    validated=False, hidden=True, default="Javascript",
+    validated=False, hidden=True, default=DEFAULT_FLOW_LANGUAGE,
 )
 
 _USAGE_TAIL = "[language=SCRIPT_LANGUAGE], [path=./FORK_ENV_FILE.py])"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from proactive_lsp.checks.codes import make
 from proactive_lsp.documents.cells import SourceDocument, SourceKind
+from proactive_lsp.language.languages import DEFAULT_SCRIPT_LANGUAGE, RUNTIME_ENV_LANGUAGE
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.model.cell import CellSyntax
 from proactive_lsp.model.facts import pairs_of
@@ -206,7 +207,7 @@ def _script(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) ->
     state.occurrences_add(Symbol.TASK, Role.REFERENCE, name, index, param.value.range)
     task = state.own(name)
     kind = pragma.name.text
-    default_language = "Jython" if kind in ("selection_script", "fork_env") else ""
+    default_language = DEFAULT_SCRIPT_LANGUAGE if kind in ("selection_script", "fork_env") else ""
     script = Script(
         language=pragma.value("language") or default_language,
         code=cell.body,
@@ -224,7 +225,11 @@ def _job_default(state: KernelState, index: int, cell: CellSyntax, pragma: Pragm
 
         for problem in runtime_env_problems(pragma):
             state.report(index, problem)
-    language = "Groovy" if kind == "runtime_env" else (pragma.value("language") or "Jython")
+    language = (
+        RUNTIME_ENV_LANGUAGE
+        if kind == "runtime_env"
+        else (pragma.value("language") or DEFAULT_SCRIPT_LANGUAGE)
+    )
     code = state.runtime_env_script(pragma) if kind == "runtime_env" else cell.body
     script = Script(
         language,
@@ -298,7 +303,6 @@ def _connect(state: KernelState, index: int, cell: CellSyntax, pragma: Pragma) -
             url=url,
             config_path=pragma.value("path"),
             login=pragma.value("login"),
-            has_password=pragma.param("password") is not None,
         )
     )
 

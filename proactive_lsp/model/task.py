@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from proactive_lsp.language.languages import DEFAULT_TASK_LANGUAGE
 from proactive_lsp.text import Position, Range
 
 
@@ -91,9 +92,9 @@ class Task:
 
     @property
     def engine_language(self) -> str:
-        return self.language or "Python"
+        return self.language or DEFAULT_TASK_LANGUAGE
 
     @property
     def is_python(self) -> bool:
         """The kernel generates Python export code only for these (Jython counts as other)."""
-        return self.language in (None, "Python")
+        return self.language in (None, DEFAULT_TASK_LANGUAGE)

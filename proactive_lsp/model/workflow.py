@@ -71,7 +71,6 @@ class Connection:
     url: str | None = None
     config_path: str | None = None
     login: str | None = None
-    has_password: bool = False
 
 
 @dataclass(slots=True)

@@ -14,12 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from proactive_lsp.language.languages import LANGUAGES
+from proactive_lsp.language.languages import DEFAULT_SELECTION_LANGUAGE, LANGUAGES
 from proactive_lsp.model.task import FlowKind, FlowScript, Script, Task
 from proactive_lsp.model.workflow import Workflow
 
 # Every task without a selection script (and no job default) gets this one (§3.2 step 5).
-DEFAULT_SELECTION_LANGUAGE = "Groovy"
 DEFAULT_SELECTION_CODE = "selected = true"
 _EXPORT_WARNING = 'print("WARNING: Some exported variables are undefined. Please check.")'
 
