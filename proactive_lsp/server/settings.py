@@ -17,7 +17,7 @@ class Settings:
     # Per-code severity overrides, e.g. {"PA504": "information"}.
     severity: dict[str, Severity] = field(default_factory=dict)
     # Codes never reported, e.g. ["PA604"].
-    disabled: set[str] = field(default_factory=set)
+    disabled: frozenset[str] = field(default_factory=frozenset)
     # The scheduler to submit to, e.g. "https://try.activeeon.com:8443".
     scheduler_url: str | None = None
     # The login for the scheduler (the password never travels in settings).
@@ -42,7 +42,7 @@ class Settings:
             }
         disabled = section.get("disabled")
         if isinstance(disabled, list):
-            self.disabled = {str(code).upper() for code in disabled}
+            self.disabled = frozenset(str(code).upper() for code in disabled)
         messages = section.get("messages")
         if isinstance(messages, bool):
             self.messages = messages

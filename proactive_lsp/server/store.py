@@ -15,6 +15,9 @@ from proactive_lsp.server.convert import lsp_diagnostic
 from proactive_lsp.server.settings import Settings
 from proactive_lsp.server.views import View, notebook_view, text_view, with_edited_cells
 
+# Per URI, the core diagnostics to show there, each with its cell's first line in that URI.
+Shown = tuple[tuple[Diagnostic, int], ...]
+
 
 @dataclass
 class Entry:
@@ -29,12 +32,17 @@ class Store:
     entries: dict[str, Entry] = field(default_factory=dict)
     # What was last published for each URI, as core diagnostics with their cell's first line:
     # comparing these is cheaper than converting every diagnostic on every keystroke.
-    published: dict[str, tuple[tuple[Diagnostic, int], ...]] = field(default_factory=dict)
+    published: dict[str, Shown] = field(default_factory=dict)
     # What feature modules add to the others': the document lenses' commands (title, command
     # id), the source actions offered on pragma lines, and more lenses (e.g. task run status).
     document_commands: list[tuple[str, str]] = field(default_factory=list)
     source_commands: list[tuple[str, str]] = field(default_factory=list)
     lens_providers: list[Callable[[Entry, str], list[types.CodeLens]]] = field(default_factory=list)
+    # The last grouping with what it was made from (the entry, the disabled codes): a pulling
+    # client asks for every cell after a change, and each ask must not regroup the notebook.
+    _last_grouping: tuple[Entry, frozenset[str], dict[str, Shown]] | None = field(
+        default=None, repr=False
+    )
 
     def refresh_notebook(
         self, workspace: Workspace, notebook_uri: str, edited_only: set[str] | None = None
@@ -76,10 +84,13 @@ class Store:
             entry = self.refresh_text(workspace, uri)
         return entry
 
-    def grouped(self, entry: Entry) -> dict[str, tuple[tuple[Diagnostic, int], ...]]:
+    def grouped(self, entry: Entry) -> dict[str, Shown]:
         """The diagnostics to show in each URI of the view (settings applied), unconverted."""
-        found: dict[str, list[tuple[Diagnostic, int]]] = {uri: [] for uri in entry.view.uris}
         disabled = self.settings.disabled
+        last = self._last_grouping
+        if last is not None and last[0] is entry and last[1] is disabled:
+            return last[2]
+        found: dict[str, list[tuple[Diagnostic, int]]] = {uri: [] for uri in entry.view.uris}
         targets = entry.view.targets
         for diagnostic in entry.analysis.diagnostics:
             cell = diagnostic.cell
@@ -87,11 +98,11 @@ class Store:
                 continue
             target = targets[cell]
             found[target.uri].append((diagnostic, target.first_line))
-        return {uri: tuple(items) for uri, items in found.items()}
+        grouping = {uri: tuple(items) for uri, items in found.items()}
+        self._last_grouping = (entry, disabled, grouping)
+        return grouping
 
-    def to_lsp(
-        self, entry: Entry, items: tuple[tuple[Diagnostic, int], ...]
-    ) -> list[types.Diagnostic]:
+    def to_lsp(self, entry: Entry, items: Shown) -> list[types.Diagnostic]:
         overrides = self.settings.severity
         return [
             lsp_diagnostic(
