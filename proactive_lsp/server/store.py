@@ -73,7 +73,10 @@ class Store:
         return entry
 
     def forget(self, key: str) -> Entry | None:
-        return self.entries.pop(key, None)
+        entry = self.entries.pop(key, None)
+        if self._last_grouping is not None and self._last_grouping[0] is entry:
+            self._last_grouping = None  # a closed notebook's analysis must not stay in memory
+        return entry
 
     def entry_for(self, workspace: Workspace, uri: str) -> Entry | None:
         """The entry a request on this URI (a cell or a text document) belongs to."""
