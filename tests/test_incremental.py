@@ -128,6 +128,9 @@ def test_any_sequence_of_edits_gives_the_full_result(
         assert analysis.workflow.tasks == full.workflow.tasks
         assert analysis.workflow.hints == full.workflow.hints
         assert analysis.workflow.occurrences == full.workflow.occurrences
+        assert analysis.workflow.job == full.workflow.job
+        assert analysis.workflow.controls == full.workflow.controls
+        assert analysis.workflow.connections == full.workflow.connections
 
 
 def test_a_second_keystroke_in_the_same_cell_replays_from_its_checkpoint() -> None:
@@ -139,5 +142,68 @@ def test_a_second_keystroke_in_the_same_cell_replays_from_its_checkpoint() -> No
     assert second.checkpoint is not None and second.checkpoint.index == 4
     cells[4] = "#%task(name=t4,   dep=[t3])"
     third = analyze(notebook_from_cells(cells), cache, second)
-    assert third.checkpoint is second.checkpoint  # resumed from it, kept for the next one
+    assert third.checkpoint is not None
+    assert third.checkpoint.state is second.checkpoint.state  # resumed from it, kept for the next
+
     assert third.workflow.tasks["t0"] is second.workflow.tasks["t0"]  # shared, not replayed
+
+
+CONVERGING_CELLS = [
+    *MORE_CELLS,
+    "#%task(name=d, dep=[a], import=[q])\nprint(q)",
+    "#%task(name=a, export=[q])\nq = 1",
+    "#%task(name=e, dep=[d], runs=3)",
+    "#%job(name=j1)",
+    "#%connect(url=http://x)",
+    "#%submit_job()",
+    "#%post_script(name=b)\necho post",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(CONVERGING_CELLS), min_size=2, max_size=10),
+    st.integers(0, 9),
+    st.lists(st.tuples(st.integers(0, 60), EDITS, st.booleans()), min_size=2, max_size=8),
+)
+def test_keystrokes_in_one_cell_give_the_full_result(
+    cells: list[str], which: int, edits: list[tuple[int, str, bool]]
+) -> None:
+    """Typing in one cell: from the second keystroke on, the replay may stop after that cell
+    and take over the rest of the previous run (converge.py)."""
+    cache = CellCache()
+    analysis = analyze(notebook_from_cells(cells), cache)
+    current = list(cells)
+    index = which % len(current)
+    for at, text, delete in edits:
+        cell = current[index]
+        cut = min(at, len(cell))
+        current[index] = cell[:cut] + cell[cut + 1 :] if delete else cell[:cut] + text + cell[cut:]
+        document = notebook_from_cells(current)
+        analysis = analyze(document, cache, analysis)
+        full = analyze(document, CellCache())
+        same(analysis, full)
+        assert analysis.workflow.tasks == full.workflow.tasks
+        assert analysis.workflow.hints == full.workflow.hints
+        assert analysis.workflow.occurrences == full.workflow.occurrences
+        assert analysis.workflow.job == full.workflow.job
+        assert analysis.workflow.controls == full.workflow.controls
+        assert analysis.workflow.connections == full.workflow.connections
+
+
+def test_a_blank_typed_in_a_pragma_does_not_replay_the_cells_after_it() -> None:
+    cache = CellCache()
+    cells = [f"#%task(name=t{i}, dep=[t{i - 1}])" if i else "#%task(name=t0)" for i in range(6)]
+    first = analyze(notebook_from_cells(cells), cache)
+    cells[2] = "#%task(name=t2,  dep=[t1])"
+    second = analyze(notebook_from_cells(cells), cache, first)
+    assert second.workflow.tasks["t5"] is not first.workflow.tasks["t5"]  # replayed from cell 2
+    cells[2] = "#%task(name=t2,   dep=[t1])"
+    third = analyze(notebook_from_cells(cells), cache, second)
+    assert third.workflow.tasks["t5"] is second.workflow.tasks["t5"]  # taken over
+    assert third.workflow.tasks["t2"].deps[0].range.start.column == 23
+    renamed = analyze(
+        notebook_from_cells([*cells[:2], "#%task(name=t9,   dep=[t1])", *cells[3:]]), cache, third
+    )
+    assert renamed.workflow.tasks["t5"] is not third.workflow.tasks["t5"]  # t3 lost its parent
+    assert [d.code for d in renamed.diagnostics if d.cell == 3] == ["PA301"]

@@ -16,6 +16,7 @@ from proactive_lsp.documents.cells import SourceDocument, SourceKind
 from proactive_lsp.language.languages import DEFAULT_SCRIPT_LANGUAGE, RUNTIME_ENV_LANGUAGE
 from proactive_lsp.language.pragmas import PRAGMAS
 from proactive_lsp.model.cell import CellSyntax
+from proactive_lsp.model.converge import spliced
 from proactive_lsp.model.facts import pairs_of
 from proactive_lsp.model.kernel import KernelState
 from proactive_lsp.model.replicate import finish_replicates
@@ -36,6 +37,11 @@ class Checkpoint:
     index: int
     state: KernelState
     later_names: dict[str, list[int]]
+    # The same run's state after cell ``index`` and after the last cell (before the submit-time
+    # steps): when the next replay of that cell ends like this one, the rest is taken over
+    # (see converge.py).
+    after: KernelState | None = None
+    end: KernelState | None = None
 
 
 def replay(
@@ -64,20 +70,36 @@ def replay(
             document_folder=document.folder,
         )
         start = 0
-    checkpoint = resume if resume is not None and resume.index == checkpoint_at else None
-    for index in range(start, len(cells)):
-        if index == checkpoint_at and checkpoint is None:
-            checkpoint = Checkpoint(index, state.fork(), later_names)
-        cell = cells[index]
-        if cell.blank:
-            continue
-        if cell.pragma is None:
-            _plain_cell(state, index, cell)
-        elif not cell.rejected:
-            _pragma_cell(state, index, cell, cell.pragma)
+    before = resume.state if resume is not None and resume.index == checkpoint_at else None
+    after: KernelState | None = None
+    index = start
+    while index < len(cells):
+        if index == checkpoint_at and before is None:
+            before = state.fork()
+        _replay_cell(state, index, cells[index])
+        if index == checkpoint_at:
+            if resume is not None and resume.index == index:
+                end = spliced(resume, state)
+                if end is not None:
+                    after, state = state, end
+                    break
+            after = state.fork()
+        index += 1
+    checkpoint = None
+    if before is not None and checkpoint_at is not None:
+        checkpoint = Checkpoint(checkpoint_at, before, later_names, after, state.fork())
     state.controls_state.finish(state)
     finish_replicates(state)
     return state.workflow(), checkpoint
+
+
+def _replay_cell(state: KernelState, index: int, cell: CellSyntax) -> None:
+    if cell.blank:
+        return
+    if cell.pragma is None:
+        _plain_cell(state, index, cell)
+    elif not cell.rejected:
+        _pragma_cell(state, index, cell, cell.pragma)
 
 
 def names_defined_after(cells: Sequence[CellSyntax]) -> dict[str, list[int]]:
