@@ -201,9 +201,10 @@ def _body_edit(
     kept.extend(body_checks(updated, [tasks[name] for name in names]))
     kept.sort(key=lambda d: (d.cell or 0, d.range.start, d.code))
     # The checkpoint holds the state before its cell: still right when the edit is at or after it.
+    # The states it keeps after its cell and after the last one hold the old body.
     checkpoint = previous.checkpoint
-    if checkpoint is not None and index < checkpoint.index:
-        checkpoint = None
+    if checkpoint is not None:
+        checkpoint = None if index < checkpoint.index else copy_with(checkpoint, after=None, end=None)
     return Analysis(document, cells, updated, tuple(kept), checkpoint)
 
 
