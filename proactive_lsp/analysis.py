@@ -1,11 +1,15 @@
 """The one entry point of the core: a source document in, cells, model and diagnostics out.
 
 The server and the CLI both call :func:`analyze`; nothing else strings the layers together.
+An analysis keeps what the next one of the same document (after an edit) can reuse: the cells'
+reads, a replay checkpoint, the per-task findings and which cells have findings of their own.
+The result is always exactly what a full analysis gives (tests/test_incremental.py).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -15,7 +19,18 @@ from proactive_lsp.model.cell import CellSyntax, read_cell
 from proactive_lsp.model.workflow import Workflow
 
 if TYPE_CHECKING:
+    from proactive_lsp.checks.tasks import TaskChecks
     from proactive_lsp.model.replay import Checkpoint
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """What an analysis keeps for the next one of the same document."""
+
+    later_names: dict[str, list[int]]  # see replay.names_defined_after
+    problem_cells: tuple[int, ...]  # cells with problems of their own
+    file_cells: tuple[int, ...]  # cells whose checks read the disk (checks/files.py)
+    task_checks: TaskChecks
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +41,7 @@ class Analysis:
     diagnostics: tuple[Diagnostic, ...]  # every one with its cell, sorted by position
     # The replay's state before the last edited cell, for the next edit (see _resumable).
     checkpoint: Checkpoint | None = field(default=None, compare=False, repr=False)
+    reuse: Reuse | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_workflow(self) -> bool:
@@ -55,61 +71,127 @@ class CellCache:
 def analyze(
     document: SourceDocument, cache: CellCache | None = None, previous: Analysis | None = None
 ) -> Analysis:
-    """Analyse a document; ``previous`` (the same document before one edit) may be reused.
-
-    Reuse happens only when the edit touched the code of one cell and nothing the kernel's
-    replay reads (see :func:`_body_edit`); the result is the same as a full analysis.
-    """
-    reader = cache or CellCache()
-    cells = tuple(reader.read(cell.text, document.kind) for cell in document.cells)
+    """Analyse a document; ``previous`` (the same document before an edit) may be reused."""
+    if previous is not None and (
+        previous.document.kind is not document.kind or previous.document.path != document.path
+    ):
+        previous = None
+    cells = _read_cells(document, cache or CellCache(), previous)
     if document.kind is SourceKind.PYTHON_FILE and not any(c.is_pragma for c in cells):
         # A Python file without a single pragma is not a workflow: say nothing about it.
         cells = ()
+    changed = None if previous is None else _changed_cells(previous.cells, cells)
+    reuse = previous.reuse if previous is not None and changed is not None else None
+    later_names = _later_names(cells, previous, changed)
+    replayed = None
+    if previous is not None and changed is not None:
+        replayed = _body_edit(previous, document, cells, changed)
+    if replayed is None:
+        replayed = _replay(document, cells, previous, changed, later_names)
+    workflow, checkpoint = replayed
+    return _check(document, cells, workflow, checkpoint, later_names, reuse, changed)
+
+
+def _read_cells(
+    document: SourceDocument, reader: CellCache, previous: Analysis | None
+) -> tuple[CellSyntax, ...]:
+    """Each cell's read; a cell the view kept as it was (the same object) is not looked up."""
+    kind = document.kind
     if previous is not None:
-        reused = _body_edit(previous, document, cells)
-        if reused is not None:
-            return reused
-    return _full(document, cells, previous)
+        old_cells, old_reads = previous.document.cells, previous.cells
+        if len(old_cells) == len(document.cells) == len(old_reads):
+            return tuple(
+                read if cell is old else reader.read(cell.text, kind)
+                for cell, old, read in zip(document.cells, old_cells, old_reads, strict=True)
+            )
+    return tuple(reader.read(cell.text, kind) for cell in document.cells)
 
 
-def _full(
-    document: SourceDocument, cells: tuple[CellSyntax, ...], previous: Analysis | None = None
-) -> Analysis:
-    from proactive_lsp.checks.files import check_files, config_file
-    from proactive_lsp.checks.graph import check_cycles, check_flowchecker, check_names
-    from proactive_lsp.checks.variables import check_variables
-    from proactive_lsp.model.replay import names_defined_after, replay
+def _changed_cells(
+    before: tuple[CellSyntax, ...], now: tuple[CellSyntax, ...]
+) -> list[int] | None:
+    """The cells whose read changed, or None when cells were added or removed."""
+    if len(before) != len(now):
+        return None
+    return [index for index, (old, new) in enumerate(zip(before, now, strict=True)) if old is not new]
 
-    later_names = names_defined_after(cells)
-    edited = _first_change(previous, document, cells) if previous is not None else None
+
+def _later_names(
+    cells: tuple[CellSyntax, ...], previous: Analysis | None, changed: list[int] | None
+) -> dict[str, list[int]]:
+    from proactive_lsp.model.replay import names_defined_after
+
+    if previous is not None and previous.reuse is not None and changed is not None and all(
+        cells[index].defines == previous.cells[index].defines for index in changed
+    ):
+        return previous.reuse.later_names
+    return names_defined_after(cells)
+
+
+def _replay(
+    document: SourceDocument,
+    cells: tuple[CellSyntax, ...],
+    previous: Analysis | None,
+    changed: list[int] | None,
+    later_names: dict[str, list[int]],
+) -> tuple[Workflow, Checkpoint | None]:
+    from proactive_lsp.model.replay import replay
+
+    edited = None
+    if previous is not None:
+        edited = (changed[0] if changed else len(cells)) if changed is not None else (
+            _first_change(previous, cells)
+        )
     resume = _resumable(previous, document, edited, later_names) if previous is not None else None
-    workflow, checkpoint = replay(
-        document, cells, resume=resume, checkpoint_at=edited, later_names=later_names
-    )
+    return replay(document, cells, resume=resume, checkpoint_at=edited, later_names=later_names)
+
+
+def _check(
+    document: SourceDocument,
+    cells: tuple[CellSyntax, ...],
+    workflow: Workflow,
+    checkpoint: Checkpoint | None,
+    later_names: dict[str, list[int]],
+    reuse: Reuse | None,
+    changed: list[int] | None,
+) -> Analysis:
+    from proactive_lsp.checks.files import check_files, config_file, reads_files
+    from proactive_lsp.checks.graph import check_flowchecker, check_job_name
+    from proactive_lsp.checks.tasks import check_tasks
+
+    if reuse is not None and changed is not None:
+        problem_cells = _update(reuse.problem_cells, changed, lambda i: bool(cells[i].problems))
+        file_cells = _update(reuse.file_cells, changed, lambda i: reads_files(cells[i]))
+    else:
+        problem_cells = tuple(i for i, cell in enumerate(cells) if cell.problems)
+        file_cells = tuple(i for i, cell in enumerate(cells) if reads_files(cell))
     found: list[Diagnostic] = [
-        replace(problem, cell=index)
-        for index, cell in enumerate(cells)
-        for problem in cell.problems
+        replace(problem, cell=index) for index in problem_cells for problem in cells[index].problems
     ]
     found.extend(workflow.diagnostics)
-    found.extend(check_cycles(workflow))
-    found.extend(check_names(workflow))
-    found.extend(check_variables(workflow))
+    task_checks = check_tasks(workflow, reuse.task_checks if reuse is not None else None)
+    found.extend(task_checks.diagnostics())
+    found.extend(check_job_name(workflow))
     config = config_file(document.folder)
-    found.extend(check_files(document, cells, config))
-    found.extend(check_flowchecker(workflow, found))
+    found.extend(check_files(document, cells, config, file_cells))
+    found.extend(check_flowchecker(workflow, found, bool(task_checks.flow_tasks)))
     if config is not None:
         found = [d for d in found if d.code != "PA604"]  # the kernel connects at start-up
     found.sort(key=lambda d: (d.cell or 0, d.range.start, d.code))
-    return Analysis(document, cells, workflow, tuple(found), checkpoint)
+    kept = Reuse(later_names, problem_cells, file_cells, task_checks)
+    return Analysis(document, cells, workflow, tuple(found), checkpoint, kept)
 
 
-def _first_change(
-    previous: Analysis, document: SourceDocument, cells: tuple[CellSyntax, ...]
-) -> int | None:
-    """The first cell that differs from the previous analysis (None: a different document)."""
-    if previous.document.kind is not document.kind or previous.document.path != document.path:
-        return None
+def _update(
+    indices: tuple[int, ...], changed: list[int], keeps: Callable[[int], bool]
+) -> tuple[int, ...]:
+    """``indices`` (ascending) after the ``changed`` cells were looked at again."""
+    edited = set(changed)
+    return tuple(sorted([i for i in indices if i not in edited] + [i for i in changed if keeps(i)]))
+
+
+def _first_change(previous: Analysis, cells: tuple[CellSyntax, ...]) -> int:
+    """The first cell that differs from the previous analysis."""
     before = previous.cells
     for index in range(min(len(before), len(cells))):
         if before[index] is not cells[index]:
@@ -142,35 +224,21 @@ def _resumable(
     return checkpoint
 
 
-# Codes of the whole-workflow checks that read a task's body (recomputed for the edited task).
-BODY_CODES = frozenset({"PA503", "PA506"})
-
-
 def _body_edit(
-    previous: Analysis, document: SourceDocument, cells: tuple[CellSyntax, ...]
-) -> Analysis | None:
-    """The analysis after an edit inside one cell's code, or None when a full one is needed.
+    previous: Analysis, document: SourceDocument, cells: tuple[CellSyntax, ...], changed: list[int]
+) -> tuple[Workflow, Checkpoint | None] | None:
+    """The model after an edit inside one cell's code, or None when the replay is needed.
 
     Typing code in a cell is the most common edit, and it changes nothing the replay reads when
     the pragma line (tokens and positions), the kernel's verdict on the cell and the cell's shape
-    stay the same: only the task's body, the cell's own problems and PA503 can change.
+    stay the same: only the task's body changes (its checks are run again by check_tasks).
     """
     from dataclasses import replace as copy_with
 
-    from proactive_lsp.checks.variables import body_checks
-
-    before = previous.cells
-    if (
-        len(before) != len(cells)
-        or previous.document.kind is not document.kind
-        or previous.document.path != document.path
-    ):
-        return None
-    changed = [i for i, (old, new) in enumerate(zip(before, cells, strict=True)) if old is not new]
     if len(changed) != 1:
         return None
     index = changed[0]
-    old, new = before[index], cells[index]
+    old, new = previous.cells[index], cells[index]
     if (
         old.pragma != new.pragma
         or old.rejected != new.rejected
@@ -189,23 +257,12 @@ def _body_edit(
     for task in owners:
         tasks[task.name] = copy_with(task, body=new.body)
     updated = copy_with(workflow, tasks=tasks, _children=None, _graph=None)
-    stale = {copy_with(p, cell=index) for p in old.problems}
-    # The whole-workflow checks that read task bodies; their diagnostics sit in the body's cell.
-    names = {t.name for t in owners}
-    kept = [
-        d
-        for d in previous.diagnostics
-        if not (d.cell == index and d in stale) and not (d.code in BODY_CODES and d.cell == index)
-    ]
-    kept.extend(copy_with(p, cell=index) for p in new.problems)
-    kept.extend(body_checks(updated, [tasks[name] for name in names]))
-    kept.sort(key=lambda d: (d.cell or 0, d.range.start, d.code))
     # The checkpoint holds the state before its cell: still right when the edit is at or after it.
     # The states it keeps after its cell and after the last one hold the old body.
     checkpoint = previous.checkpoint
     if checkpoint is not None:
         checkpoint = None if index < checkpoint.index else copy_with(checkpoint, after=None, end=None)
-    return Analysis(document, cells, updated, tuple(kept), checkpoint)
+    return updated, checkpoint
 
 
 def _body_is_task_code(cell: CellSyntax) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import configparser
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from proactive_lsp.checks.codes import make
@@ -44,13 +44,29 @@ def config_file(folder: Path | None) -> Path | None:
     return config if config.is_file() else None
 
 
+def reads_files(cell: CellSyntax) -> bool:
+    """Whether the checks read the disk for this cell: only such cells can have findings here,
+    and theirs can change without an edit (a file is created)."""
+    pragma = cell.pragma
+    return (
+        pragma is not None
+        and not cell.rejected
+        and (pragma.name.text == "connect" or pragma.param("path") is not None)
+    )
+
+
 def check_files(
-    document: SourceDocument, cells: Sequence[CellSyntax], config: Path | None
+    document: SourceDocument,
+    cells: Sequence[CellSyntax],
+    config: Path | None,
+    only: Iterable[int] | None = None,
 ) -> list[Diagnostic]:
-    """``config``: the document's :func:`config_file`, looked up once per analysis."""
+    """``config``: the document's :func:`config_file`, looked up once per analysis; ``only``:
+    the cells that :func:`reads_files` (all cells are looked at without it)."""
     found: list[Diagnostic] = []
     folder = document.folder
-    for index, cell in enumerate(cells):
+    for index in range(len(cells)) if only is None else only:
+        cell = cells[index]
         pragma = cell.pragma
         if pragma is None or cell.rejected:
             continue

@@ -7,6 +7,7 @@ import re
 from proactive_lsp.checks.codes import make
 from proactive_lsp.checks.flowchecker import check_flow
 from proactive_lsp.diagnostics import Diagnostic
+from proactive_lsp.model.task import Task
 from proactive_lsp.model.workflow import Workflow
 
 # xsd:ID is an NCName: a letter or `_` first, then letters, digits, `.`, `-`, `_` (Unicode-wide).
@@ -44,6 +45,10 @@ def check_cycles(workflow: Workflow) -> list[Diagnostic]:
     return found
 
 
+def has_flow_part(task: Task) -> bool:
+    return task.flow_script is not None or bool(task.flow_block)
+
+
 def _cycle_through(workflow: Workflow, parent: str, child: str) -> list[str]:
     import networkx as nx
 
@@ -55,30 +60,45 @@ def _cycle_through(workflow: Workflow, parent: str, child: str) -> list[str]:
 
 
 def check_names(workflow: Workflow) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
-    for task in workflow.tasks.values():
-        if not _NCNAME.match(task.name) or "#" in task.name or "*" in task.name:
-            found.append(make(
-                "PA308",
-                f"task name '{task.name}' is refused by ProActive's job schema: a task name must "
-                "be an XML NCName (letter or `_` first; letters, digits, `.`, `-`, `_`)",
-                task.name_range,
-                cell=task.cell,
-            ))
+    found = [d for task in workflow.tasks.values() if (d := task_name_problem(task)) is not None]
+    found.extend(check_job_name(workflow))
+    return found
+
+
+def task_name_problem(task: Task) -> Diagnostic | None:
+    if _NCNAME.match(task.name) and "#" not in task.name and "*" not in task.name:
+        return None
+    return make(
+        "PA308",
+        f"task name '{task.name}' is refused by ProActive's job schema: a task name must "
+        "be an XML NCName (letter or `_` first; letters, digits, `.`, `-`, `_`)",
+        task.name_range,
+        cell=task.cell,
+    )
+
+
+def check_job_name(workflow: Workflow) -> list[Diagnostic]:
     job = workflow.job
     if job.name is not None and len(job.name) < 2 and job.name_ref is not None:
-        found.append(make(
+        return [make(
             "PA308",
             f"job name '{job.name}' is refused by ProActive's job schema: it needs at least 2 characters",
             job.name_ref.range,
             cell=job.name_ref.cell,
-        ))
-    return found
+        )]
+    return []
 
 
-def check_flowchecker(workflow: Workflow, already: list[Diagnostic]) -> list[Diagnostic]:
-    """PA406, unless the problem is already reported under a more precise code."""
-    if not any(t.flow_script is not None or t.flow_block for t in workflow.tasks.values()):
+def check_flowchecker(
+    workflow: Workflow, already: list[Diagnostic], has_flow: bool | None = None
+) -> list[Diagnostic]:
+    """PA406, unless the problem is already reported under a more precise code.
+
+    ``has_flow``: whether some task has a flow script or block, when the caller knows.
+    """
+    if has_flow is None:
+        has_flow = any(has_flow_part(t) for t in workflow.tasks.values())
+    if not has_flow:
         # Without flow scripts or blocks FlowChecker can only find cycles (PA303) and names
         # with `#`/`*` (PA308), both reported already: skip its set-up on every keystroke.
         return []

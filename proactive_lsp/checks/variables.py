@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from proactive_lsp.checks.codes import make
 from proactive_lsp.diagnostics import Diagnostic, Fix
 from proactive_lsp.model.edits import add_to_list
@@ -11,82 +13,99 @@ from proactive_lsp.model.workflow import Workflow
 from proactive_lsp.text import Range
 
 
-def check_variables(workflow: Workflow) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
-    exporters: dict[str, list[Task]] = {}
+@dataclass(frozen=True, slots=True)
+class VariableContext:
+    """What a task's variable checks read of the other tasks: names only, so it holds while no
+    task's dependencies, exports or imports change by name (see ``checks/tasks.py``)."""
+
+    exporters: dict[str, list[str]]  # variable → the tasks exporting it, in creation order
+    imported: frozenset[str]  # every variable some task imports
+
+
+def variable_context(workflow: Workflow) -> VariableContext:
+    exporters: dict[str, list[str]] = {}
+    imported: set[str] = set()
     for task in workflow.tasks.values():
         for ref in task.exports:
-            exporters.setdefault(ref.name, []).append(task)
-    imported = {ref.name for task in workflow.tasks.values() for ref in task.imports}
+            exporters.setdefault(ref.name, []).append(task.name)
+        imported.update(ref.name for ref in task.imports)
+    return VariableContext(exporters, frozenset(imported))
 
-    for task in workflow.tasks.values():
-        if task.path is not None and (task.imports or task.exports):
-            refs = task.imports + task.exports
+
+def check_variables(workflow: Workflow) -> list[Diagnostic]:
+    context = variable_context(workflow)
+    return [
+        diagnostic
+        for task in workflow.tasks.values()
+        for diagnostic in task_variables(workflow, task, context)
+    ]
+
+
+def task_variables(
+    workflow: Workflow, task: Task, context: VariableContext
+) -> list[Diagnostic]:
+    """PA502–PA506 for one task."""
+    found: list[Diagnostic] = []
+    if task.path is not None and (task.imports or task.exports):
+        refs = task.imports + task.exports
+        found.append(
+            make(
+                "PA505",
+                "with `path=` the kernel does not inject the import/export code: these variables "
+                "are not passed",
+                Range(refs[0].range.start, refs[-1].range.end),
+                cell=task.cell,
+            )
+        )
+    if task.imports:
+        found.extend(_not_from_an_ancestor(workflow, task, context))
+    if task.exports:
+        found.extend(check_exports_assigned(task))
+    if task.body:
+        found.extend(check_used_not_imported(task, context.exporters))
+    for ref in task.exports:
+        if ref.name not in context.imported:
             found.append(
                 make(
-                    "PA505",
-                    "with `path=` the kernel does not inject the import/export code: these variables "
-                    "are not passed",
-                    Range(refs[0].range.start, refs[-1].range.end),
-                    cell=task.cell,
-                )
-            )
-        if not task.imports:
-            continue
-        parents = {d.name for d in task.deps}
-        for ref in task.imports:
-            sources = exporters.get(ref.name, [])
-            if not sources or any(s.name in parents for s in sources):
-                continue  # no exporter at all (PA501), or a direct parent exports it
-            if _reaches(workflow, task.name, {s.name for s in sources}):
-                continue
-            # A control task's dependencies carry the control's structure (a replicated task
-            # must have one parent): adding one there would trade this error for another.
-            fixes = () if task.kind is TaskKind.CONTROL else tuple(
-                fix for source in sources[:3] if (fix := _add_dependency(task, source.name))
-            )
-            names = ", ".join(f"'{s.name}'" for s in sources)
-            found.append(
-                make(
-                    "PA502",
-                    f"'{ref.name}' is exported by {names}, which {'is' if len(sources) == 1 else 'are'} "
-                    f"not an ancestor of '{task.name}': ProActive passes variables only to descendants, "
-                    "so the import fails at run time",
+                    "PA504",
+                    f"'{ref.name}' is exported but no task imports it",
                     ref.range,
                     cell=ref.cell,
-                    fixes=fixes,
+                    tags=("unnecessary",),
                 )
             )
-
-    for task in workflow.tasks.values():
-        if task.exports:
-            found.extend(check_exports_assigned(task))
-        if task.body:
-            found.extend(check_used_not_imported(task, exporters))
-        for ref in task.exports:
-            if ref.name not in imported:
-                found.append(
-                    make(
-                        "PA504",
-                        f"'{ref.name}' is exported but no task imports it",
-                        ref.range,
-                        cell=ref.cell,
-                        tags=("unnecessary",),
-                    )
-                )
     return found
 
 
-def body_checks(workflow: Workflow, tasks: list[Task]) -> list[Diagnostic]:
-    """The checks that read these tasks' bodies (PA503, PA506), for an edit inside one cell."""
-    exporters: dict[str, list[Task]] = {}
-    for other in workflow.tasks.values():
-        for ref in other.exports:
-            exporters.setdefault(ref.name, []).append(other)
+def _not_from_an_ancestor(
+    workflow: Workflow, task: Task, context: VariableContext
+) -> list[Diagnostic]:
+    """PA502: an imported variable that only tasks outside the task's ancestors export."""
     found: list[Diagnostic] = []
-    for task in tasks:
-        found.extend(check_exports_assigned(task))
-        found.extend(check_used_not_imported(task, exporters))
+    parents = {d.name for d in task.deps}
+    for ref in task.imports:
+        sources = context.exporters.get(ref.name, [])
+        if not sources or any(s in parents for s in sources):
+            continue  # no exporter at all (PA501), or a direct parent exports it
+        if _reaches(workflow, task.name, set(sources)):
+            continue
+        # A control task's dependencies carry the control's structure (a replicated task
+        # must have one parent): adding one there would trade this error for another.
+        fixes = () if task.kind is TaskKind.CONTROL else tuple(
+            fix for source in sources[:3] if (fix := _add_dependency(task, source))
+        )
+        names = ", ".join(f"'{s}'" for s in sources)
+        found.append(
+            make(
+                "PA502",
+                f"'{ref.name}' is exported by {names}, which {'is' if len(sources) == 1 else 'are'} "
+                f"not an ancestor of '{task.name}': ProActive passes variables only to descendants, "
+                "so the import fails at run time",
+                ref.range,
+                cell=ref.cell,
+                fixes=fixes,
+            )
+        )
     return found
 
 
@@ -110,7 +129,7 @@ def check_exports_assigned(task: Task) -> list[Diagnostic]:
     ]
 
 
-def check_used_not_imported(task: Task, exporters: dict[str, list[Task]]) -> list[Diagnostic]:
+def check_used_not_imported(task: Task, exporters: dict[str, list[str]]) -> list[Diagnostic]:
     """PA506: the body reads a name another task exports, but neither imports nor binds it.
 
     Each task runs in its own process, so such a name is undefined there (NameError). Only names
@@ -132,13 +151,13 @@ def check_used_not_imported(task: Task, exporters: dict[str, list[Task]]) -> lis
     lines = task.body.split("\n")
     for name in sorted(suspects, key=facts.read.__getitem__):
         line, offset = facts.read[name]
-        sources = [t for t in exporters.get(name, ()) if t.name != task.name]
+        sources = [t for t in exporters.get(name, ()) if t != task.name]
         if not sources:
             continue
         # ast counts columns in UTF-8 bytes; ranges count code points.
         column = len(lines[line - 1].encode("utf-8")[:offset].decode("utf-8", "ignore"))
         where = Range.on_line(body_line + line - 1, column, column + len(name))
-        owners = ", ".join(f"'{t.name}'" for t in sources[:3])
+        owners = ", ".join(f"'{t}'" for t in sources[:3])
         found.append(make(
             "PA506",
             f"'{name}' is exported by {owners} but '{task.name}' does not import it: each task "
