@@ -7,10 +7,12 @@ code pasted into notebook cells would run.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 from proactive_lsp.documents.cells import Cell, SourceDocument, SourceKind
+from proactive_lsp.text import Position
 
 # Jupytext keeps markdown and raw cells as comments after a typed marker; they are not code.
 _NON_CODE_MARKER = re.compile(r"#\s*%%.*\[(markdown|md|raw)\]")
@@ -18,6 +20,7 @@ _NON_CODE_MARKER = re.compile(r"#\s*%%.*\[(markdown|md|raw)\]")
 
 # Lines that start a cell: a percent marker, or a pragma (`#%` not followed by `%`).
 _BOUNDARY = re.compile(r"^(?:#[ \t]*%%|#%(?!%))", re.MULTILINE)
+_PRAGMA_LINE = re.compile(r"#%(?!%)")
 
 
 def split_python_text(text: str) -> tuple[Cell, ...]:
@@ -58,3 +61,38 @@ def split_python_text(text: str) -> tuple[Cell, ...]:
 def read_python_text(text: str, path: Path | None = None) -> SourceDocument:
     name = path.name.split(".", 1)[0] if path is not None else None
     return SourceDocument(SourceKind.PYTHON_FILE, split_python_text(text), path, name)
+
+
+def edit_cell(
+    cells: tuple[Cell, ...], index: int, start: Position, end: Position, inserted: str
+) -> tuple[Cell, ...] | None:
+    """The cells after replacing ``start``..``end`` of cell ``index`` (cell positions, code
+    points) with ``inserted``, or None when the edit may move a cell boundary (split the whole
+    text again). A keystroke in a `.py` file thus touches one cell, not the file."""
+    cell = cells[index]
+    lines = cell.text.split("\n")
+    if (
+        "\r" in inserted
+        or "\ufeff" in inserted
+        or not (start <= end)
+        or end.line >= len(lines)
+        or start.column > len(lines[start.line])
+        or end.column > len(lines[end.line])
+    ):
+        return None
+    edited = (
+        lines[start.line][: start.column] + inserted + lines[end.line][end.column :]
+    ).split("\n")
+    new_lines = lines[: start.line] + edited + lines[end.line + 1 :]
+    text = "\n".join(new_lines)
+    # A cell that a pragma line starts must keep it (or it joins the cell above), and nothing
+    # in it may start a cell of its own.
+    if _PRAGMA_LINE.match(lines[0]) and not _PRAGMA_LINE.match(new_lines[0]):
+        return None
+    if split_python_text(text) != (Cell(text=text),):
+        return None
+    shift = len(new_lines) - len(lines)
+    later = cells[index + 1 :]
+    if shift:
+        later = tuple(dataclasses.replace(c, first_line=c.first_line + shift) for c in later)
+    return (*cells[:index], dataclasses.replace(cell, text=text), *later)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from lsprotocol import types
@@ -13,7 +13,13 @@ from proactive_lsp.analysis import Analysis, CellCache, analyze
 from proactive_lsp.diagnostics import Diagnostic
 from proactive_lsp.server.convert import lsp_diagnostic
 from proactive_lsp.server.settings import Settings
-from proactive_lsp.server.views import View, notebook_view, text_view, with_edited_cells
+from proactive_lsp.server.views import (
+    View,
+    notebook_view,
+    text_view,
+    with_edited_cells,
+    with_text_edit,
+)
 
 # Per URI, the core diagnostics to show there, each with its cell's first line in that URI.
 Shown = tuple[tuple[Diagnostic, int], ...]
@@ -56,8 +62,18 @@ class Store:
             view = notebook_view(workspace, notebook_uri, before.view if before else None)
         return None if view is None else self._analyze(view)
 
-    def refresh_text(self, workspace: Workspace, uri: str) -> Entry:
-        return self._analyze(text_view(workspace, uri))
+    def refresh_text(
+        self,
+        workspace: Workspace,
+        uri: str,
+        changes: Sequence[types.TextDocumentContentChangeEvent] = (),
+    ) -> Entry:
+        """Re-read a text document; ``changes``: what was just applied to it, if known."""
+        before = self.entries.get(uri)
+        view = None
+        if before is not None and len(changes) == 1:
+            view = with_text_edit(before.view, workspace, changes[0])
+        return self._analyze(view or text_view(workspace, uri))
 
     def _analyze(self, view: View) -> Entry:
         before = self.entries.get(view.key)

@@ -87,7 +87,8 @@ def register(server: LanguageServer, store: Store, publisher: Publisher) -> None
         if uri in store.entries or handles_text(
             uri, ls.workspace.get_text_document(uri).language_id
         ):
-            publisher.publish(store.refresh_text(ls.workspace, uri), [uri])
+            entry = store.refresh_text(ls.workspace, uri, params.content_changes)
+            publisher.publish(entry, [uri])
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:

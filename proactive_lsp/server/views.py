@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from lsprotocol import types
 from pygls.uris import to_fs_path
 from pygls.workspace import Workspace
 
 from proactive_lsp.documents.cells import SourceDocument
 from proactive_lsp.documents.notebook import notebook_from_cells
-from proactive_lsp.documents.pyfile import read_python_text
+from proactive_lsp.documents.pyfile import edit_cell, read_python_text
 from proactive_lsp.text import Position
 
 
@@ -175,6 +176,50 @@ def with_edited_cells(previous: View, workspace: Workspace, uris: Iterable[str])
     # Same cells in the same order: the URI index still holds.
     return dataclasses.replace(
         previous, source=source, targets=tuple(targets), _by_uri=previous._by_uri
+    )
+
+
+def with_text_edit(
+    previous: View, workspace: Workspace, change: types.TextDocumentContentChangeEvent
+) -> View | None:
+    """The `.py` view after one incremental change inside one cell (the common keystroke): the
+    other cells are taken over. None when the text must be split again (see ``edit_cell``)."""
+    if not isinstance(change, types.TextDocumentContentChangePartial):
+        return None
+    uri = previous.key
+    source = workspace.get_text_document(uri).source
+    if "\r" in source or source.startswith("\ufeff"):
+        return None  # the cells' texts are not the document's lines as they are
+    start, end = change.range.start, change.range.end
+    index = previous.locate(uri, start.line)
+    if index is None or previous.locate(uri, end.line) != index:
+        return None
+    lines, first = previous.targets[index].lines, previous.targets[index].first_line
+    for position in (start, end):
+        text = lines[position.line - first]
+        if position.character > column_to_client(text, len(text), previous.encoding):
+            return None  # past the end of the line: leave it to the whole text
+    cells = edit_cell(
+        previous.source.cells,
+        index,
+        previous.to_cell(index, start.line, start.character),
+        previous.to_cell(index, end.line, end.character),
+        change.text,
+    )
+    if cells is None:
+        return None
+    targets = list(previous.targets)
+    shift = len(cells[index].text.split("\n")) - len(targets[index].lines)
+    targets[index] = Target(uri, targets[index].first_line, tuple(cells[index].text.split("\n")))
+    if shift:
+        targets[index + 1 :] = [
+            Target(uri, t.first_line + shift, t.lines) for t in targets[index + 1 :]
+        ]
+    return dataclasses.replace(
+        previous,
+        source=dataclasses.replace(previous.source, cells=cells),
+        targets=tuple(targets),
+        _by_uri=previous._by_uri if not shift else {},
     )
 
 
