@@ -7,6 +7,7 @@ only the document adapters know where a cell starts inside a file.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 
@@ -23,7 +24,14 @@ class Range:
 
     @staticmethod
     def on_line(line: int, start: int, end: int) -> Range:
-        return Range(Position(line, start), Position(line, end))
+        return _on_line(line, start, end)
 
     def contains(self, position: Position) -> bool:
         return self.start <= position <= self.end
+
+
+@functools.lru_cache(maxsize=4096)
+def _on_line(line: int, start: int, end: int) -> Range:
+    # Ranges are immutable and pragma lines look alike: a 5000-cell notebook holds hundreds of
+    # thousands of them, mostly the same few hundred, so equal ones are shared.
+    return Range(Position(line, start), Position(line, end))

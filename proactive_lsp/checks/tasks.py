@@ -23,7 +23,7 @@ Shape = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 @dataclass(frozen=True, slots=True)
 class TaskChecks:
-    tasks: Mapping[str, Task]  # the tasks checked
+    workflow: Workflow  # what was checked
     context: VariableContext
     findings: dict[str, tuple[Diagnostic, ...]]  # per task; tasks with none are left out
     flow_tasks: frozenset[str]  # tasks with a flow script or block (FlowChecker runs then)
@@ -37,7 +37,7 @@ class TaskChecks:
 
 def check_tasks(workflow: Workflow, previous: TaskChecks | None = None) -> TaskChecks:
     if previous is not None:
-        changed = _changed(previous.tasks, workflow.tasks)
+        changed = _changed(previous.workflow.tasks, workflow.tasks)
         if changed is not None:
             return _recheck(workflow, previous, changed)
     context = variable_context(workflow)
@@ -47,7 +47,7 @@ def check_tasks(workflow: Workflow, previous: TaskChecks | None = None) -> TaskC
         if found:
             findings[task.name] = found
     flow = frozenset(t.name for t in workflow.tasks.values() if has_flow_part(t))
-    return TaskChecks(workflow.tasks, context, findings, flow, tuple(check_cycles(workflow)))
+    return TaskChecks(workflow, context, findings, flow, tuple(check_cycles(workflow)))
 
 
 def _changed(before: Mapping[str, Task], now: Mapping[str, Task]) -> list[str] | None:
@@ -61,10 +61,10 @@ def _changed(before: Mapping[str, Task], now: Mapping[str, Task]) -> list[str] |
 
 
 def _recheck(workflow: Workflow, previous: TaskChecks, changed: list[str]) -> TaskChecks:
+    workflow.adopt_indices(previous.workflow)
     if not changed:
         return TaskChecks(
-            workflow.tasks, previous.context, previous.findings, previous.flow_tasks,
-            previous.cycles,
+            workflow, previous.context, previous.findings, previous.flow_tasks, previous.cycles
         )
     findings = dict(previous.findings)
     flow = set(previous.flow_tasks)
@@ -81,7 +81,7 @@ def _recheck(workflow: Workflow, previous: TaskChecks, changed: list[str]) -> Ta
             flow.discard(name)
     # The same graph: no cycle stays none; a cycle's ranges may have moved with its task.
     cycles = tuple(check_cycles(workflow)) if previous.cycles else ()
-    return TaskChecks(workflow.tasks, previous.context, findings, frozenset(flow), cycles)
+    return TaskChecks(workflow, previous.context, findings, frozenset(flow), cycles)
 
 
 def _task_findings(workflow: Workflow, task: Task, context: VariableContext) -> tuple[Diagnostic, ...]:

@@ -18,18 +18,20 @@ class VariableContext:
     """What a task's variable checks read of the other tasks: names only, so it holds while no
     task's dependencies, exports or imports change by name (see ``checks/tasks.py``)."""
 
-    exporters: dict[str, list[str]]  # variable → the tasks exporting it, in creation order
-    imported: frozenset[str]  # every variable some task imports
+    # variable → the tasks exporting (importing) it, in creation order
+    exporters: dict[str, list[str]]
+    importers: dict[str, list[str]]
 
 
 def variable_context(workflow: Workflow) -> VariableContext:
     exporters: dict[str, list[str]] = {}
-    imported: set[str] = set()
+    importers: dict[str, list[str]] = {}
     for task in workflow.tasks.values():
         for ref in task.exports:
             exporters.setdefault(ref.name, []).append(task.name)
-        imported.update(ref.name for ref in task.imports)
-    return VariableContext(exporters, frozenset(imported))
+        for ref in task.imports:
+            importers.setdefault(ref.name, []).append(task.name)
+    return VariableContext(exporters, importers)
 
 
 def check_variables(workflow: Workflow) -> list[Diagnostic]:
@@ -64,7 +66,7 @@ def task_variables(
     if task.body:
         found.extend(check_used_not_imported(task, context.exporters))
     for ref in task.exports:
-        if ref.name not in context.imported:
+        if ref.name not in context.importers:
             found.append(
                 make(
                     "PA504",

@@ -75,6 +75,10 @@ def _wrap(ctx: ValueContext, name: str) -> str:
     return name
 
 
+# (match group, earlier/anonymous/later, distance in cells, name, task, first defining cell)
+_Ranked = tuple[int, int, int, str, Task, int]
+
+
 def _tasks(ctx: ValueContext) -> Iterator[Candidate]:
     """Tasks: earlier ones nearest first, then anonymous ones, then later ones with a note.
 
@@ -87,42 +91,53 @@ def _tasks(ctx: ValueContext) -> Iterator[Candidate]:
     skip_own_cell = ctx.key == "dep"
     own, anonymous, plain_task = ctx.own_name, TaskKind.ANONYMOUS, TaskKind.TASK
     lowered = typed.lower()
-    ranked: list[tuple[int, int, int, str, Task, int]] = []
-    add = ranked.append
-    # Newest first. The tasks are in creation order and the replay creates them top to bottom,
-    # so the first definition cells never increase from here on (the kernel's default merge
-    # tasks, added at the end, come first and may be out of order). Once MAX_ITEMS exact
-    # matches defined earlier are found, every task further up ranks after them: stop.
-    count, cutoff = 0, -1
-    for name, task in reversed(analysis.workflow.tasks.items()):
-        defined_in = task.defined_in
-        first = defined_in[0] if defined_in else task.cell
-        if first < cutoff:
-            break
+    def rank(name: str, task: Task, first: int) -> _Ranked | None:
         if name.startswith(typed):
             group = 0
         elif typed and name.lower().startswith(lowered):
             group = 1
         else:
-            continue
+            return None
         if name in listed:
-            continue
+            return None
         if defining:
             if first == cell or task.kind is not plain_task:
-                continue
+                return None
         elif name == own or (skip_own_cell and first == cell):
-            continue
+            return None
         if identifiers_only and not _IDENT.match(name):
-            continue  # the kernel refuses `my-task` wherever a task is referenced but in `dep`
+            return None  # the kernel refuses `my-task` wherever a task is referenced but in `dep`
         if first > cell:
-            add((group, 2, first - cell, name, task, first))
-        else:
-            order = 1 if task.kind is anonymous else 0
-            add((group, order, cell - first, name, task, first))
-            if group == order == 0 and cutoff < 0:
-                count += 1
-                if count == MAX_ITEMS:
-                    cutoff = first  # ties in the same cell still count
+            return (group, 2, first - cell, name, task, first)
+        return (group, 1 if task.kind is anonymous else 0, cell - first, name, task, first)
+
+    ranked: list[_Ranked] = []
+    later: list[tuple[str, Task, int]] = []
+    # Newest first. The tasks are in creation order and the replay creates them top to bottom,
+    # so the first definition cells never increase from here on (the kernel's default merge
+    # tasks, added at the end, come first and may be out of order). Once MAX_ITEMS exact
+    # matches defined earlier are found, every task further up ranks after them: stop.
+    # Tasks defined later rank after every earlier exact match: they are set aside and ranked
+    # only when the earlier ones leave room.
+    count, cutoff = 0, -1
+    for name, task in reversed(analysis.workflow.tasks.items()):
+        defined_in = task.defined_in
+        first = defined_in[0] if defined_in else task.cell
+        if first > cell:
+            later.append((name, task, first))
+            continue
+        if first < cutoff:
+            break
+        key = rank(name, task, first)
+        if key is None:
+            continue
+        ranked.append(key)
+        if key[0] == key[1] == 0 and cutoff < 0:
+            count += 1
+            if count == MAX_ITEMS:
+                cutoff = first  # ties in the same cell still count
+    if sum(1 for key in ranked if key[0] == 0) < MAX_ITEMS:
+        ranked.extend(key for entry in later if (key := rank(*entry)) is not None)
     for group, order, distance, name, task, first in heapq.nsmallest(MAX_ITEMS, ranked):
         language = task.language or "Python"
         place = where(analysis, first)

@@ -46,7 +46,7 @@ def task_markdown(analysis: Analysis, task: Task) -> str:
     children = workflow.children_of(task.name)
     facts.append("**Dependents:** " + _names(analysis, children))
     if task.imports:
-        exporters, _ = variable_users(workflow, {ref.name for ref in task.imports[:_SHOWN]})
+        exporters, _ = variable_users(analysis, {ref.name for ref in task.imports[:_SHOWN]})
         shown = []
         for ref in task.imports[:_SHOWN]:
             sources = [t.name for t, _ in exporters.get(ref.name, ()) if t is not task]
@@ -106,7 +106,7 @@ def unknown_task_markdown(analysis: Analysis, name: str) -> str:
 
 
 def variable_markdown(analysis: Analysis, name: str) -> str:
-    found_exporters, found_importers = variable_users(analysis.workflow, {name})
+    found_exporters, found_importers = variable_users(analysis, {name})
     exporters = found_exporters.get(name, [])
     importers = found_importers.get(name, [])
     lines = [f"**Variable `{name}`**", ""]

@@ -100,19 +100,33 @@ def first_cell(task: Task) -> int:
 
 
 def variable_users(
-    workflow: Workflow, names: set[str]
+    analysis: Analysis, names: set[str]
 ) -> tuple[dict[str, list[tuple[Task, Ref]]], dict[str, list[tuple[Task, Ref]]]]:
-    """Who exports and who imports each of ``names``: one pass over the tasks, allocating
-    only for matches (an index of every variable costs more than a lookup on 5000 tasks)."""
+    """Who exports and who imports each of ``names``: from the checks' index of the variables
+    when the analysis has one, else one pass over the tasks."""
+    workflow = analysis.workflow
     exporters: dict[str, list[tuple[Task, Ref]]] = {}
     importers: dict[str, list[tuple[Task, Ref]]] = {}
-    for task in workflow.tasks.values():
-        for ref in task.exports:
-            if ref.name in names:
-                exporters.setdefault(ref.name, []).append((task, ref))
-        for ref in task.imports:
-            if ref.name in names:
-                importers.setdefault(ref.name, []).append((task, ref))
+    context = analysis.reuse.task_checks.context if analysis.reuse is not None else None
+    if context is None:
+        for task in workflow.tasks.values():
+            for ref in task.exports:
+                if ref.name in names:
+                    exporters.setdefault(ref.name, []).append((task, ref))
+            for ref in task.imports:
+                if ref.name in names:
+                    importers.setdefault(ref.name, []).append((task, ref))
+        return exporters, importers
+    for found, index, side in (
+        (exporters, context.exporters, "exports"),
+        (importers, context.importers, "imports"),
+    ):
+        for name in names:
+            for owner in dict.fromkeys(index.get(name, ())):
+                task = workflow.tasks[owner]
+                for ref in getattr(task, side):
+                    if ref.name == name:
+                        found.setdefault(name, []).append((task, ref))
     return exporters, importers
 
 

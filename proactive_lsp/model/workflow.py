@@ -100,6 +100,12 @@ class Workflow:
             self._children = children
         return self._children.get(name, [])
 
+    def adopt_indices(self, other: Workflow) -> None:
+        """Take over the index of ``other`` that names alone make (its tasks have the same
+        names, order and dependencies by name as these)."""
+        if self._children is None:
+            self._children = other._children
+
     @property
     def graph(self) -> nx.DiGraph:
         """The dependency graph (nodes: task names; edges parent → child with the written `ref`).

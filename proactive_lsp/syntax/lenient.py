@@ -10,6 +10,7 @@ from a generic pragma the grammar rejected, so completion and hover keep working
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from proactive_lsp.syntax.tree import Pair, Param, Value, ValueKind, Word
@@ -91,7 +92,8 @@ class _Reader:
         return self.text[self.where[a] : self.where[b - 1] + 1]
 
     def word(self, a: int, b: int) -> Word:
-        return Word(self.s[a:b], self.span(a, b))
+        # Keys and task names repeat across thousands of cells: one string each.
+        return Word(sys.intern(self.s[a:b]), self.span(a, b))
 
     def items(self, a: int, b: int) -> tuple[Word, ...]:
         """`extract_list`: strip `[` from both ends of the segment, split on `,`."""

@@ -296,3 +296,16 @@ def test_features_import_no_lsp_library() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_later_tasks_are_offered_only_when_earlier_ones_leave_room() -> None:
+    earlier = [f"#%task(name=e{i})" for i in range(MAX_ITEMS)]
+    crowded = labels(at([*earlier, "#%task(name=t, dep=[|", "#%task(name=after)"]))
+    assert len(crowded) == MAX_ITEMS and "after" not in crowded
+    roomy = labels(at([*earlier[:3], "#%task(name=t, dep=[|", "#%task(name=after)"]))
+    assert roomy == ["e2", "e1", "e0", "after"]
+    # A case-insensitive match defined earlier ranks after an exact one defined later.
+    assert labels(at(["#%task(name=Alpha)", "#%task(name=t, dep=[a|", "#%task(name=also)"])) == [
+        "also",
+        "Alpha",
+    ]

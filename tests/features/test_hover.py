@@ -167,3 +167,27 @@ def test_any_line_any_column(line: str) -> None:
             found = hover(analysis, cell, Position(0, column))
             assert found is None or found.range.start.column <= column <= found.range.end.column
             signature_help(analysis, cell, Position(0, column))
+
+
+def test_variable_users_from_the_checks_index_equal_a_scan_of_the_tasks() -> None:
+    from dataclasses import replace
+
+    from proactive_lsp.features.meaning import variable_users
+
+    analysis = analyze(
+        notebook_from_cells(
+            [
+                "#%task(name=a, export=[x, y, x])\nx = y = 1",
+                "#%task(name=b, dep=[a], import=[x], export=[y])\ny = x",
+                "#%task(name=c, dep=[b], import=[y, x, y])\nprint(x, y)",
+            ]
+        )
+    )
+    assert analysis.reuse is not None
+    names = {"x", "y", "z"}
+    indexed = variable_users(analysis, names)
+    scanned = variable_users(replace(analysis, reuse=None), names)
+    assert indexed == scanned
+    assert [(t.name, r.range) for t, r in indexed[1]["y"]] == [
+        (t.name, r.range) for t in [analysis.workflow.tasks["c"]] for r in t.imports if r.name == "y"
+    ]
