@@ -8,6 +8,7 @@ The result is always exactly what a full analysis gives (tests/test_incremental.
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -121,11 +122,23 @@ def _later_names(
 ) -> dict[str, list[int]]:
     from proactive_lsp.model.replay import names_defined_after
 
-    if previous is not None and previous.reuse is not None and changed is not None and all(
-        cells[index].defines == previous.cells[index].defines for index in changed
-    ):
+    if previous is None or previous.reuse is None or changed is None:
+        return names_defined_after(cells)
+    moved = [i for i in changed if cells[i].defines != previous.cells[i].defines]
+    if not moved:
         return previous.reuse.later_names
-    return names_defined_after(cells)
+    # A new dict (the checkpoint compares against the old one); only the moved names change.
+    names = dict(previous.reuse.later_names)
+    for index in moved:
+        old, new = previous.cells[index].defines, cells[index].defines
+        if old is not None:
+            names[old] = [i for i in names[old] if i != index]
+            if not names[old]:
+                del names[old]
+        if new is not None:
+            names[new] = list(names.get(new, []))
+            bisect.insort(names[new], index)
+    return names
 
 
 def _replay(
