@@ -209,3 +209,30 @@ def test_a_blank_typed_in_a_pragma_does_not_replay_the_cells_after_it() -> None:
     )
     assert renamed.workflow.tasks["t5"] is not third.workflow.tasks["t5"]  # t3 lost its parent
     assert [d.code for d in renamed.diagnostics if d.cell == 3] == ["PA301"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(CONVERGING_CELLS), min_size=2, max_size=8),
+    st.integers(0, 7),
+    st.lists(st.tuples(st.integers(0, 60), EDITS, st.booleans()), min_size=2, max_size=6),
+)
+def test_keystrokes_in_a_python_file_give_the_full_result(
+    cells: list[str], which: int, edits: list[tuple[int, str, bool]]
+) -> None:
+    """The same in a `.py` file, where a later cell's fix may carry an earlier cell's text."""
+    cache = CellCache()
+    current = list(cells)
+    analysis = analyze(read_python_text("\n\n".join(current)), cache)
+    index = which % len(current)
+    for at, text, delete in edits:
+        cell = current[index]
+        cut = min(at, len(cell))
+        current[index] = cell[:cut] + cell[cut + 1 :] if delete else cell[:cut] + text + cell[cut:]
+        document = read_python_text("\n\n".join(current))
+        analysis = analyze(document, cache, analysis)
+        full = analyze(document, CellCache())
+        assert analysis.diagnostics == full.diagnostics
+        assert analysis.workflow.tasks == full.workflow.tasks
+        assert analysis.workflow.occurrences == full.workflow.occurrences
+        assert analysis.workflow.hints == full.workflow.hints
