@@ -72,6 +72,35 @@ async def test_every_change_publishes_the_edited_document_once(neovim: Client) -
     assert [p.version for p in sent] == [2, 3, 4, 5]
 
 
+async def test_typing_in_a_pragma_line_ends_as_a_fresh_open_of_the_text(neovim: Client) -> None:
+    """Keystrokes re-split one cell and stop the replay after it (converge.py): the result must
+    be what the whole text gives."""
+    chain = "".join(
+        f"#%task(name=t{i}{f', dep=[t{i - 1}], import=[v{i - 1}]' if i else ''}, export=[v{i}])\n"
+        f"v{i} = {i}\n\n"
+        for i in range(6)
+    )
+    uri, fresh = "file:///workspace/typed.py", "file:///workspace/fresh.py"
+    open_text(neovim, uri, chain)
+    await barrier(neovim)
+    line = 6  # the pragma of t2
+    text = chain.split("\n")[line]
+    after_name = text.index("name=t2") + len("name=t2")
+    # Blanks after the name's comma (nothing changes but positions), then a rename of t2.
+    typed = [(after_name + 1, " "), (after_name + 1, "  "), (after_name, "x"), (after_name + 1, "y")]
+    for version, (column, insert) in enumerate(typed, start=2):
+        change_range(neovim, uri, rng(line, column, line, column), insert, version=version)
+        text = text[:column] + insert + text[column:]
+    await barrier(neovim)
+    lines = chain.split("\n")
+    lines[line] = text
+    open_text(neovim, fresh, "\n".join(lines))
+    await barrier(neovim)
+    assert last_for(neovim, uri)[1] == last_for(neovim, fresh)[1]
+    assert "PA301" in last_for(neovim, uri)[1]  # t3's dependency on t2 is gone
+    assert [d.range for d in neovim.diagnostics[uri]] == [d.range for d in neovim.diagnostics[fresh]]
+
+
 async def test_closing_clears_the_diagnostics(neovim: Client) -> None:
     uri = "file:///workspace/closed.py"
     open_text(neovim, uri, TEXT)
