@@ -156,7 +156,14 @@ def _replay(
             _first_change(previous, cells)
         )
     resume = _resumable(previous, document, edited, later_names) if previous is not None else None
-    return replay(document, cells, resume=resume, checkpoint_at=edited, later_names=later_names)
+    return replay(
+        document,
+        cells,
+        resume=resume,
+        checkpoint_at=edited,
+        later_names=later_names,
+        only_changed=changed is not None and changed == [edited],
+    )
 
 
 def _check(
@@ -263,6 +270,14 @@ def _body_edit(
     ):
         return None  # a plain cell's first line is where the replay reports about it
     workflow = previous.workflow
+    if any(
+        edit.cell == index
+        for diagnostic in workflow.diagnostics
+        if diagnostic.cell != index
+        for fix in diagnostic.fixes
+        for edit in fix.edits
+    ):
+        return None  # another cell's fix was made from this cell's text (PA302's move in a .py)
     owners = [t for t in workflow.tasks.values() if index in t.body_cells]
     if any(t.body_cells != [index] for t in owners):
         return None  # a multiblock task gathers several cells: replay

@@ -236,3 +236,27 @@ def test_keystrokes_in_a_python_file_give_the_full_result(
         assert analysis.workflow.tasks == full.workflow.tasks
         assert analysis.workflow.occurrences == full.workflow.occurrences
         assert analysis.workflow.hints == full.workflow.hints
+
+
+def test_a_body_edit_renews_another_cells_fix_that_carries_its_text() -> None:
+    cache = CellCache()
+    text = "#%task(name=b, dep=[a])\n\n#%task(name=a)\nx = 1\n"
+    before = analyze(read_python_text(text), cache)
+    document = read_python_text(text.replace("x = 1", "xx = 1"))
+    after = analyze(document, cache, before)
+    move = next(d for d in after.diagnostics if d.code == "PA302").fixes[0]
+    assert "xx = 1" in move.edits[0].new_text
+    assert after.diagnostics == analyze(document, CellCache()).diagnostics
+
+
+def test_a_replay_takes_over_the_previous_run_only_when_the_later_cells_are_the_same() -> None:
+    """Undoing a merge of two `.py` cells brings a cell back after the edited one: the previous
+    run's end state belongs to other cells and must not be taken over."""
+    cells = ["#%configure(task=multiblock)", "#%xtask(name=a)\nx = 1", "#%draw_job()\nignored()"]
+    cache = CellCache()
+    analysis = analyze(read_python_text("\n\n".join(cells)), cache)
+    for text in ("x#%xtask(name=a)\nx = 1", "#%xtask(name=a)\nx = 1"):  # merged, then split again
+        document = read_python_text("\n\n".join([cells[0], text, cells[2]]))
+        analysis = analyze(document, cache, analysis)
+        assert analysis.diagnostics == analyze(document, CellCache()).diagnostics
+    assert [(d.code, d.cell) for d in analysis.diagnostics if d.code == "PA604"] == [("PA604", 2)]

@@ -51,9 +51,11 @@ def replay(
     resume: Checkpoint | None = None,
     checkpoint_at: int | None = None,
     later_names: dict[str, list[int]] | None = None,
+    only_changed: bool = False,
 ) -> tuple[Workflow, Checkpoint | None]:
     """Replay the cells; from ``resume`` when given (its cells before must be unchanged), and
-    keep a checkpoint before cell ``checkpoint_at``."""
+    keep a checkpoint before cell ``checkpoint_at``. ``only_changed``: that cell is the only one
+    that differs from the run ``resume`` comes from, so the rest of that run may be taken over."""
     if later_names is None:
         later_names = names_defined_after(cells)
     if resume is not None:
@@ -78,7 +80,7 @@ def replay(
             before = state.fork()
         _replay_cell(state, index, cells[index])
         if index == checkpoint_at:
-            if resume is not None and resume.index == index:
+            if only_changed and resume is not None and resume.index == index:
                 end = spliced(resume, state)
                 if end is not None:
                     after, state = state, end
