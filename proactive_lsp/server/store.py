@@ -70,10 +70,16 @@ class Store:
     ) -> Entry:
         """Re-read a text document; ``changes``: what was just applied to it, if known."""
         before = self.entries.get(uri)
-        view = None
-        if before is not None and len(changes) == 1:
-            view = with_text_edit(before.view, workspace, changes[0])
-        return self._analyze(view or text_view(workspace, uri))
+        try:
+            view = None
+            if before is not None and len(changes) == 1:
+                view = with_text_edit(before.view, workspace, changes[0])
+            return self._analyze(view or text_view(workspace, uri))
+        except Exception:
+            # The document has the change and the view has not: the next one must not be
+            # applied to this view, so it re-reads the whole text.
+            self.forget(uri)
+            raise
 
     def _analyze(self, view: View) -> Entry:
         before = self.entries.get(view.key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
@@ -62,3 +63,33 @@ def test_a_keystroke_keeps_the_other_cells_objects() -> None:
     assert updated.source.cells[1] is before.source.cells[1]
     full_change = types.TextDocumentContentChangeWholeDocument(TEXT)
     assert with_text_edit(before, workspace, full_change) is None
+
+
+def test_a_failed_analysis_makes_the_next_change_read_the_whole_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from proactive_lsp.server import store as store_module
+
+    workspace = _workspace(TEXT)
+    store = store_module.Store()
+    store.refresh_text(workspace, URI)
+    first = types.TextDocumentContentChangePartial(
+        types.Range(types.Position(0, 13), types.Position(0, 13)), "2"
+    )
+    workspace.update_text_document(types.VersionedTextDocumentIdentifier(version=2, uri=URI), first)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("analysis failed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(store_module, "analyze", broken)
+        with pytest.raises(RuntimeError):
+            store.refresh_text(workspace, URI, [first])
+    assert URI not in store.entries
+    second = types.TextDocumentContentChangePartial(
+        types.Range(types.Position(0, 14), types.Position(0, 14)), "3"
+    )
+    workspace.update_text_document(types.VersionedTextDocumentIdentifier(version=3, uri=URI), second)
+    entry = store.refresh_text(workspace, URI, [second])
+    assert entry.view.source == text_view(workspace, URI).source
+    assert entry.view.source.cells[0].text.startswith("#%task(name=a23,")
