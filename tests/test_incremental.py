@@ -260,3 +260,17 @@ def test_a_replay_takes_over_the_previous_run_only_when_the_later_cells_are_the_
         analysis = analyze(document, cache, analysis)
         assert analysis.diagnostics == analyze(document, CellCache()).diagnostics
     assert [(d.code, d.cell) for d in analysis.diagnostics if d.code == "PA604"] == [("PA604", 2)]
+
+
+def test_a_body_edit_after_the_checkpoint_is_not_undone_by_the_next_pragma_edit() -> None:
+    """The checkpoint's states after its cell held the old body of a later cell."""
+    cache = CellCache()
+    task = "#%task(name=a, export=[x])\nx = 1"
+    analysis = analyze(notebook_from_cells([task, task]), cache)
+    for cells in (
+        ["#%txask(name=a, export=[x])\nx = 1", task],  # a pragma edit: checkpoint at cell 0
+        ["#%txask(name=a, export=[x])\nx = 1", task.replace("x = 1", "xx = 1")],  # body edit
+        ["#%xask(name=a, export=[x])\nx = 1", task.replace("x = 1", "xx = 1")],  # cell 0 again
+    ):
+        analysis = analyze(notebook_from_cells(cells), cache, analysis)
+    assert analysis.workflow.tasks["a"].body == "xx = 1"
