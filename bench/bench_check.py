@@ -20,10 +20,10 @@ SIZES = (10, 100, 1000, 5000)
 
 def phases(path: Path) -> dict[str, float]:
     from proactive_lsp.analysis import CellCache
-    from proactive_lsp.checks.files import check_files, config_file
+    from proactive_lsp.checks.files import check_files, config_file, reads_files
     from proactive_lsp.checks.flowchecker import check_flow
-    from proactive_lsp.checks.graph import check_cycles, check_names
-    from proactive_lsp.checks.variables import check_variables
+    from proactive_lsp.checks.graph import check_job_name
+    from proactive_lsp.checks.tasks import check_tasks
     from proactive_lsp.documents.load import load_document
     from proactive_lsp.model.replay import replay
 
@@ -35,10 +35,10 @@ def phases(path: Path) -> dict[str, float]:
     t2 = time.perf_counter()
     workflow, _ = replay(document, cells)
     t3 = time.perf_counter()
-    check_cycles(workflow)
-    check_names(workflow)
-    check_variables(workflow)
-    check_files(document, cells, config_file(document.folder))
+    check_tasks(workflow)
+    check_job_name(workflow)
+    file_cells = [i for i, cell in enumerate(cells) if reads_files(cell)]
+    check_files(document, cells, config_file(document.folder), file_cells)
     check_flow(workflow.tasks)
     t4 = time.perf_counter()
     # Memory in a second pass: tracing allocations slows everything down several times.

@@ -40,9 +40,9 @@ class Analysis:
     cells: tuple[CellSyntax, ...]
     workflow: Workflow
     diagnostics: tuple[Diagnostic, ...]  # every one with its cell, sorted by position
+    reuse: Reuse = field(compare=False, repr=False)
     # The replay's state before the last edited cell, for the next edit (see _resumable).
     checkpoint: Checkpoint | None = field(default=None, compare=False, repr=False)
-    reuse: Reuse | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_workflow(self) -> bool:
@@ -122,7 +122,7 @@ def _later_names(
 ) -> dict[str, list[int]]:
     from proactive_lsp.model.replay import names_defined_after
 
-    if previous is None or previous.reuse is None or changed is None:
+    if previous is None or changed is None:
         return names_defined_after(cells)
     moved = [i for i in changed if cells[i].defines != previous.cells[i].defines]
     if not moved:
@@ -199,7 +199,7 @@ def _check(
         found = [d for d in found if d.code != "PA604"]  # the kernel connects at start-up
     found.sort(key=lambda d: (d.cell or 0, d.range.start, d.code))
     kept = Reuse(later_names, problem_cells, file_cells, task_checks)
-    return Analysis(document, cells, workflow, tuple(found), checkpoint, kept)
+    return Analysis(document, cells, workflow, tuple(found), kept, checkpoint)
 
 
 def _update(

@@ -59,13 +59,13 @@ def check_files(
     document: SourceDocument,
     cells: Sequence[CellSyntax],
     config: Path | None,
-    only: Iterable[int] | None = None,
+    file_cells: Iterable[int],
 ) -> list[Diagnostic]:
-    """``config``: the document's :func:`config_file`, looked up once per analysis; ``only``:
-    the cells that :func:`reads_files` (all cells are looked at without it)."""
+    """``config``: the document's :func:`config_file`, looked up once per analysis;
+    ``file_cells``: the cells that :func:`reads_files` (no other cell has findings here)."""
     found: list[Diagnostic] = []
     folder = document.folder
-    for index in range(len(cells)) if only is None else only:
+    for index in file_cells:
         cell = cells[index]
         pragma = cell.pragma
         if pragma is None or cell.rejected:

@@ -59,12 +59,6 @@ def _cycle_through(workflow: Workflow, parent: str, child: str) -> list[str]:
     return [*back, child]
 
 
-def check_names(workflow: Workflow) -> list[Diagnostic]:
-    found = [d for task in workflow.tasks.values() if (d := task_name_problem(task)) is not None]
-    found.extend(check_job_name(workflow))
-    return found
-
-
 def task_name_problem(task: Task) -> Diagnostic | None:
     if _NCNAME.match(task.name) and "#" not in task.name and "*" not in task.name:
         return None
@@ -90,14 +84,12 @@ def check_job_name(workflow: Workflow) -> list[Diagnostic]:
 
 
 def check_flowchecker(
-    workflow: Workflow, already: list[Diagnostic], has_flow: bool | None = None
+    workflow: Workflow, already: list[Diagnostic], has_flow: bool
 ) -> list[Diagnostic]:
     """PA406, unless the problem is already reported under a more precise code.
 
-    ``has_flow``: whether some task has a flow script or block, when the caller knows.
+    ``has_flow``: whether some task has a flow script or block (see checks/tasks.py).
     """
-    if has_flow is None:
-        has_flow = any(has_flow_part(t) for t in workflow.tasks.values())
     if not has_flow:
         # Without flow scripts or blocks FlowChecker can only find cycles (PA303) and names
         # with `#`/`*` (PA308), both reported already: skip its set-up on every keystroke.

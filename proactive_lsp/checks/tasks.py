@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from proactive_lsp.checks.graph import check_cycles, has_flow_part, task_name_problem
 from proactive_lsp.checks.variables import VariableContext, task_variables, variable_context
 from proactive_lsp.diagnostics import Diagnostic
-from proactive_lsp.model.task import Task
+from proactive_lsp.model.task import Task, ref_names
 from proactive_lsp.model.workflow import Workflow
 
 Shape = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
@@ -93,8 +93,4 @@ def _task_findings(workflow: Workflow, task: Task, context: VariableContext) -> 
 
 
 def _shape(task: Task) -> Shape:
-    return (
-        tuple(ref.name for ref in task.deps),
-        tuple(ref.name for ref in task.exports),
-        tuple(ref.name for ref in task.imports),
-    )
+    return (ref_names(task.deps), ref_names(task.exports), ref_names(task.imports))

@@ -34,15 +34,6 @@ def variable_context(workflow: Workflow) -> VariableContext:
     return VariableContext(exporters, importers)
 
 
-def check_variables(workflow: Workflow) -> list[Diagnostic]:
-    context = variable_context(workflow)
-    return [
-        diagnostic
-        for task in workflow.tasks.values()
-        for diagnostic in task_variables(workflow, task, context)
-    ]
-
-
 def task_variables(
     workflow: Workflow, task: Task, context: VariableContext
 ) -> list[Diagnostic]:

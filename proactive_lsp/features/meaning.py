@@ -102,21 +102,12 @@ def first_cell(task: Task) -> int:
 def variable_users(
     analysis: Analysis, names: set[str]
 ) -> tuple[dict[str, list[tuple[Task, Ref]]], dict[str, list[tuple[Task, Ref]]]]:
-    """Who exports and who imports each of ``names``: from the checks' index of the variables
-    when the analysis has one, else one pass over the tasks."""
+    """Who exports and who imports each of ``names``, from the checks' index of the variables
+    (a scan of 5000 tasks on every hover shows)."""
     workflow = analysis.workflow
+    context = analysis.reuse.task_checks.context
     exporters: dict[str, list[tuple[Task, Ref]]] = {}
     importers: dict[str, list[tuple[Task, Ref]]] = {}
-    context = analysis.reuse.task_checks.context if analysis.reuse is not None else None
-    if context is None:
-        for task in workflow.tasks.values():
-            for ref in task.exports:
-                if ref.name in names:
-                    exporters.setdefault(ref.name, []).append((task, ref))
-            for ref in task.imports:
-                if ref.name in names:
-                    importers.setdefault(ref.name, []).append((task, ref))
-        return exporters, importers
     for found, index, side in (
         (exporters, context.exporters, "exports"),
         (importers, context.importers, "imports"),

@@ -23,7 +23,7 @@ from collections.abc import Hashable, Mapping
 from typing import TYPE_CHECKING
 
 from proactive_lsp.diagnostics import Diagnostic
-from proactive_lsp.model.task import FlowScript, Ref, Script, Task
+from proactive_lsp.model.task import FlowScript, Ref, Script, Task, ref_names
 
 if TYPE_CHECKING:
     from proactive_lsp.model.kernel import KernelState
@@ -90,7 +90,7 @@ def _same_kernel(state: KernelState, after: KernelState, touched: set[str]) -> b
     if list(state.exported_vars) != list(after.exported_vars):
         return False
     return all(
-        _names(state.exported_vars[name]) == _names(after.exported_vars[name])
+        ref_names(state.exported_vars[name]) == ref_names(after.exported_vars[name])
         for name in touched
         if name in state.exported_vars
     )
@@ -116,9 +116,9 @@ def task_key(task: Task) -> tuple[Hashable, ...]:
         task.params_end is None,
         task.params_empty,
         task.language,
-        _names(task.deps),
-        _names(task.exports),
-        _names(task.imports),
+        ref_names(task.deps),
+        ref_names(task.exports),
+        ref_names(task.imports),
         tuple(task.generic_info),
         tuple(task.variables),
         task.body,
@@ -134,10 +134,6 @@ def task_key(task: Task) -> tuple[Hashable, ...]:
         _flow(task.flow_script),
         task.flow_block,
     )
-
-
-def _names(refs: list[Ref]) -> tuple[str, ...]:
-    return tuple(ref.name for ref in refs)
 
 
 def _name(ref: Ref | None) -> str | None:

@@ -26,6 +26,11 @@ class Ref:
     range: Range
 
 
+def ref_names(refs: list[Ref]) -> tuple[str, ...]:
+    """The names alone: what other tasks read of a dependency or variable list."""
+    return tuple(ref.name for ref in refs)
+
+
 @dataclass(frozen=True, slots=True)
 class Script:
     """A pre/post/selection/fork script, or a job default one."""

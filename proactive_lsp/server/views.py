@@ -209,8 +209,9 @@ def with_text_edit(
     if cells is None:
         return None
     targets = list(previous.targets)
-    shift = len(cells[index].text.split("\n")) - len(targets[index].lines)
-    targets[index] = Target(uri, targets[index].first_line, tuple(cells[index].text.split("\n")))
+    new_lines = tuple(cells[index].text.split("\n"))
+    shift = len(new_lines) - len(targets[index].lines)
+    targets[index] = Target(uri, targets[index].first_line, new_lines)
     if shift:
         targets[index + 1 :] = [
             Target(uri, t.first_line + shift, t.lines) for t in targets[index + 1 :]

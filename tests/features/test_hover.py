@@ -11,6 +11,7 @@ from proactive_lsp.documents.pyfile import read_python_text
 from proactive_lsp.features.hover import hover
 from proactive_lsp.features.items import HoverInfo
 from proactive_lsp.features.signature import signature_help
+from proactive_lsp.model.task import Ref, Task
 from proactive_lsp.text import Position, Range
 
 
@@ -170,8 +171,6 @@ def test_any_line_any_column(line: str) -> None:
 
 
 def test_variable_users_from_the_checks_index_equal_a_scan_of_the_tasks() -> None:
-    from dataclasses import replace
-
     from proactive_lsp.features.meaning import variable_users
 
     analysis = analyze(
@@ -183,10 +182,14 @@ def test_variable_users_from_the_checks_index_equal_a_scan_of_the_tasks() -> Non
             ]
         )
     )
-    assert analysis.reuse is not None
     names = {"x", "y", "z"}
     indexed = variable_users(analysis, names)
-    scanned = variable_users(replace(analysis, reuse=None), names)
+    scanned: tuple[dict[str, list[tuple[Task, Ref]]], dict[str, list[tuple[Task, Ref]]]] = ({}, {})
+    for task in analysis.workflow.tasks.values():
+        for found, refs in zip(scanned, (task.exports, task.imports), strict=True):
+            for ref in refs:
+                if ref.name in names:
+                    found.setdefault(ref.name, []).append((task, ref))
     assert indexed == scanned
     assert [(t.name, r.range) for t, r in indexed[1]["y"]] == [
         (t.name, r.range) for t in [analysis.workflow.tasks["c"]] for r in t.imports if r.name == "y"
