@@ -1,12 +1,16 @@
-"""An edit inside one cell's code may reuse the previous analysis: the result must be exactly
-what a full analysis gives."""
+"""Every shortcut an analysis takes from the previous one (a body edit, a checkpoint, stopping
+the replay after the edited cell, per-task findings) must give exactly what a full analysis
+gives."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from proactive_lsp.analysis import Analysis, CellCache, analyze
+from proactive_lsp.documents.cells import SourceDocument
 from proactive_lsp.documents.notebook import notebook_from_cells
 from proactive_lsp.documents.pyfile import read_python_text
 
@@ -35,6 +39,38 @@ def same(fast: Analysis, full: Analysis) -> None:
         n: t.body for n, t in full.workflow.tasks.items()
     }
     assert list(fast.workflow.tasks) == list(full.workflow.tasks)
+
+
+def same_model(fast: Analysis, full: Analysis) -> None:
+    same(fast, full)
+    assert fast.workflow.tasks == full.workflow.tasks
+    assert fast.workflow.hints == full.workflow.hints
+    assert fast.workflow.occurrences == full.workflow.occurrences
+    assert fast.workflow.job == full.workflow.job
+    assert fast.workflow.controls == full.workflow.controls
+    assert fast.workflow.connections == full.workflow.connections
+
+
+# (cell, offset, text to insert, or True: delete the character at the offset instead)
+Keystroke = tuple[int, int, str, bool]
+
+
+def type_and_compare(
+    cells: list[str], keystrokes: list[Keystroke], read: Callable[[list[str]], SourceDocument]
+) -> None:
+    """Type the keystrokes one by one: after each, the analysis made from the previous one must
+    be the full analysis of the new text."""
+    cache = CellCache()
+    current = list(cells)
+    analysis = analyze(read(current), cache)
+    for which, at, text, delete in keystrokes:
+        index = which % len(current)
+        cell = current[index]
+        cut = min(at, len(cell))
+        current[index] = cell[:cut] + cell[cut + 1 :] if delete else cell[:cut] + text + cell[cut:]
+        document = read(current)
+        analysis = analyze(document, cache, analysis)
+        same_model(analysis, analyze(document, CellCache()))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -114,24 +150,7 @@ def test_any_sequence_of_edits_gives_the_full_result(
     cells: list[str], edits: list[tuple[int, int, str, bool]]
 ) -> None:
     """Keystrokes anywhere (pragma lines too), replaying from the checkpoint when it applies."""
-    cache = CellCache()
-    analysis = analyze(notebook_from_cells(cells), cache)
-    current = list(cells)
-    for which, at, text, delete in edits:
-        index = which % len(current)
-        cell = current[index]
-        cut = min(at, len(cell))
-        current[index] = cell[:cut] + cell[cut + 1 :] if delete else cell[:cut] + text + cell[cut:]
-        document = notebook_from_cells(current)
-        analysis = analyze(document, cache, analysis)
-        full = analyze(document, CellCache())
-        same(analysis, full)
-        assert analysis.workflow.tasks == full.workflow.tasks
-        assert analysis.workflow.hints == full.workflow.hints
-        assert analysis.workflow.occurrences == full.workflow.occurrences
-        assert analysis.workflow.job == full.workflow.job
-        assert analysis.workflow.controls == full.workflow.controls
-        assert analysis.workflow.connections == full.workflow.connections
+    type_and_compare(cells, edits, notebook_from_cells)
 
 
 def test_a_second_keystroke_in_the_same_cell_replays_from_its_checkpoint() -> None:
@@ -172,24 +191,7 @@ def test_keystrokes_in_one_cell_give_the_full_result(
 ) -> None:
     """Typing in one cell: from the second keystroke on, the replay may stop after that cell
     and take over the rest of the previous run (converge.py)."""
-    cache = CellCache()
-    analysis = analyze(notebook_from_cells(cells), cache)
-    current = list(cells)
-    index = which % len(current)
-    for at, text, delete in edits:
-        cell = current[index]
-        cut = min(at, len(cell))
-        current[index] = cell[:cut] + cell[cut + 1 :] if delete else cell[:cut] + text + cell[cut:]
-        document = notebook_from_cells(current)
-        analysis = analyze(document, cache, analysis)
-        full = analyze(document, CellCache())
-        same(analysis, full)
-        assert analysis.workflow.tasks == full.workflow.tasks
-        assert analysis.workflow.hints == full.workflow.hints
-        assert analysis.workflow.occurrences == full.workflow.occurrences
-        assert analysis.workflow.job == full.workflow.job
-        assert analysis.workflow.controls == full.workflow.controls
-        assert analysis.workflow.connections == full.workflow.connections
+    type_and_compare(cells, [(which, *edit) for edit in edits], notebook_from_cells)
 
 
 def test_a_blank_typed_in_a_pragma_does_not_replay_the_cells_after_it() -> None:
@@ -220,21 +222,9 @@ def test_keystrokes_in_a_python_file_give_the_full_result(
     cells: list[str], which: int, edits: list[tuple[int, str, bool]]
 ) -> None:
     """The same in a `.py` file, where a later cell's fix may carry an earlier cell's text."""
-    cache = CellCache()
-    current = list(cells)
-    analysis = analyze(read_python_text("\n\n".join(current)), cache)
-    index = which % len(current)
-    for at, text, delete in edits:
-        cell = current[index]
-        cut = min(at, len(cell))
-        current[index] = cell[:cut] + cell[cut + 1 :] if delete else cell[:cut] + text + cell[cut:]
-        document = read_python_text("\n\n".join(current))
-        analysis = analyze(document, cache, analysis)
-        full = analyze(document, CellCache())
-        assert analysis.diagnostics == full.diagnostics
-        assert analysis.workflow.tasks == full.workflow.tasks
-        assert analysis.workflow.occurrences == full.workflow.occurrences
-        assert analysis.workflow.hints == full.workflow.hints
+    type_and_compare(
+        cells, [(which, *edit) for edit in edits], lambda texts: read_python_text("\n\n".join(texts))
+    )
 
 
 def test_a_body_edit_renews_another_cells_fix_that_carries_its_text() -> None:
